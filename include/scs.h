@@ -1,0 +1,199 @@
+/*
+ * libscs public API: source compatible with the SCS 3.2 C API, plus a few
+ * scs_-prefixed extensions (marked "extension" below).
+ *
+ * Solves   minimize (1/2) x'Px + c'x  subject to  Ax + s = b, s in K
+ * with operator splitting on the homogeneous self-dual embedding.
+ *
+ * Ownership: scs_init deep-copies everything it needs; the caller may free
+ * its data, cones and settings as soon as scs_init returns. Arrays in
+ * ScsSolution belong to the caller (the solver allocates them with malloc
+ * when they are NULL; free them with free()).
+ */
+#ifndef SCS_H_GUARD
+#define SCS_H_GUARD
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#include "scs_types.h"
+#include "aa_stats.h"
+
+#define SCS_NULL 0
+
+/* Opaque workspaces. */
+typedef struct ACCEL_WORK AaWork;
+typedef struct SCS_CONE_WORK ScsConeWork;
+typedef struct SCS_LIN_SYS_WORK ScsLinSysWork;
+typedef struct SCS_WORK ScsWork;
+
+/* Exit flags returned by scs_solve / scs and stored in info.status_val. */
+#define SCS_INFEASIBLE_INACCURATE (-7)
+#define SCS_UNBOUNDED_INACCURATE (-6)
+#define SCS_SIGINT (-5)
+#define SCS_FAILED (-4)
+#define SCS_INDETERMINATE (-3)
+#define SCS_INFEASIBLE (-2) /* primal infeasible, dual unbounded */
+#define SCS_UNBOUNDED (-1)  /* primal unbounded, dual infeasible */
+#define SCS_UNFINISHED (0)  /* placeholder, never returned by a solve */
+#define SCS_SOLVED (1)
+#define SCS_SOLVED_INACCURATE (2)
+
+/** Sparse matrix in compressed sparse column form, 0-based. */
+typedef struct {
+  scs_float *x; /**< values, length p[n] */
+  scs_int *i;   /**< row indices, length p[n] */
+  scs_int *p;   /**< column pointers, length n + 1 */
+  scs_int m;    /**< rows */
+  scs_int n;    /**< columns */
+} ScsMatrix;
+
+/** Solver settings; fill with scs_set_default_settings first. */
+typedef struct {
+  scs_int normalize;        /**< equilibrate the data (default 1) */
+  scs_float scale;          /**< initial dual scale (default 0.1) */
+  scs_int adaptive_scale;   /**< adapt scale during the solve (default 1) */
+  scs_float rho_x;          /**< primal scale (default 1e-6) */
+  scs_int max_iters;        /**< iteration limit (default 100000) */
+  scs_float eps_abs;        /**< absolute tolerance (default 1e-4) */
+  scs_float eps_rel;        /**< relative tolerance (default 1e-4) */
+  scs_float eps_infeas;     /**< infeasibility tolerance (default 1e-7) */
+  scs_float alpha;          /**< relaxation, in (0, 2) (default 1.5) */
+  scs_float time_limit_secs; /**< 0 means no limit (default 0) */
+  scs_int verbose;          /**< print the progress table (default 1) */
+  scs_int warm_start;       /**< start from sol's x, y, s (default 0) */
+  scs_int acceleration_lookback; /**< AA memory, 0 disables (default 10) */
+  scs_int acceleration_interval; /**< AA every this many iters (default 10) */
+  scs_int acceleration_type_1;   /**< 1 type-I, 0 type-II AA (default 1) */
+  scs_float acceleration_regularization; /**< AA Tikhonov term (1e-8) */
+  scs_float acceleration_relaxation;     /**< AA relaxation in [0,2] (1) */
+  const char *write_data_filename; /**< dump the problem here (default NULL) */
+  const char *log_csv_filename;    /**< per-iteration CSV log (default NULL) */
+} ScsSettings;
+
+/** Problem data. */
+typedef struct {
+  scs_int m;     /**< rows of A */
+  scs_int n;     /**< columns of A, size of P */
+  ScsMatrix *A;  /**< m x n constraint matrix */
+  ScsMatrix *P;  /**< n x n PSD matrix, upper triangle only, or NULL */
+  scs_float *b;  /**< length m */
+  scs_float *c;  /**< length n */
+} ScsData;
+
+/** The cone K. Rows of A follow this order: z, l, box, q, s, cs, ep, ed, p. */
+typedef struct {
+  scs_int z;      /**< zero cone (equalities) */
+  scs_int l;      /**< nonnegative cone */
+  scs_float *bu;  /**< box upper bounds, length bsize - 1 */
+  scs_float *bl;  /**< box lower bounds, length bsize - 1 */
+  scs_int bsize;  /**< box cone length including the t entry */
+  scs_int *q;     /**< second-order cone lengths */
+  scs_int qsize;  /**< number of second-order cones */
+  scs_int *s;     /**< PSD cone matrix dimensions */
+  scs_int ssize;  /**< number of PSD cones */
+  scs_int *cs;    /**< complex PSD cone matrix dimensions */
+  scs_int cssize; /**< number of complex PSD cones */
+  scs_int ep;     /**< primal exponential cone triples */
+  scs_int ed;     /**< dual exponential cone triples */
+  scs_float *p;   /**< power cone parameters in [-1, 1] (negative: dual) */
+  scs_int psize;  /**< number of power cone triples */
+} ScsCone;
+
+/** Solution or certificate; see the exit flag to know which. */
+typedef struct {
+  scs_float *x; /**< primal, length n */
+  scs_float *y; /**< dual, length m */
+  scs_float *s; /**< slack, length m */
+} ScsSolution;
+
+/** Information about a solve. Times are in milliseconds. */
+typedef struct {
+  scs_int iter;              /**< iterations taken */
+  char status[128];          /**< status string, e.g. "solved" */
+  char lin_sys_solver[128];  /**< linear-system backend used */
+  scs_int status_val;        /**< exit flag */
+  scs_int scale_updates;     /**< number of scale updates */
+  scs_float pobj;            /**< primal objective */
+  scs_float dobj;            /**< dual objective */
+  scs_float res_pri;         /**< primal residual */
+  scs_float res_dual;        /**< dual residual */
+  scs_float gap;             /**< duality gap */
+  scs_float res_infeas;      /**< infeasibility certificate residual */
+  scs_float res_unbdd_a;     /**< unboundedness certificate residual (A) */
+  scs_float res_unbdd_p;     /**< unboundedness certificate residual (P) */
+  scs_float setup_time;      /**< setup time */
+  scs_float solve_time;      /**< solve time */
+  scs_float scale;           /**< final scale */
+  scs_float comp_slack;      /**< complementary slackness |s'y| */
+  scs_int rejected_accel_steps; /**< AA steps rejected by the safeguard */
+  scs_int accepted_accel_steps; /**< AA steps accepted */
+  AaStats aa_stats;          /**< acceleration diagnostics */
+  scs_float lin_sys_time;    /**< time in the linear-system solves */
+  scs_float cone_time;       /**< time in cone projections */
+  scs_float accel_time;      /**< time in acceleration */
+} ScsInfo;
+
+/**
+ * Validate and copy the problem, equilibrate it and factor the linear
+ * system. Returns NULL on bad input or failure; scs_last_error() says why.
+ * d, k and stgs may be freed by the caller as soon as this returns.
+ */
+ScsWork *scs_init(const ScsData *d, const ScsCone *k, const ScsSettings *stgs);
+
+/**
+ * Replace b and/or c (NULL keeps the current one) without refactoring.
+ * Returns 0 on success, nonzero (and leaves the workspace unchanged) on bad
+ * input such as NaN entries.
+ */
+scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c);
+
+/**
+ * Solve the problem held by w. NULL members of sol are allocated with malloc.
+ * With warm_start nonzero, sol's x, y, s are the starting point.
+ * Returns the exit flag (also in info->status_val).
+ */
+scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
+                  scs_int warm_start);
+
+/** Free the workspace (NULL is a no-op). */
+void scs_finish(ScsWork *w);
+
+/** scs_init + scs_solve + scs_finish in one call. */
+scs_int scs(const ScsData *d, const ScsCone *k, const ScsSettings *stgs,
+            ScsSolution *sol, ScsInfo *info);
+
+/** Fill stgs with the default settings. */
+void scs_set_default_settings(ScsSettings *stgs);
+
+/** The SCS API version this library implements, e.g. "3.2.11". */
+const char *scs_version(void);
+
+/* ---- extensions ---------------------------------------------------- */
+
+/**
+ * Extension: the calling thread's last error message ("" if none). The
+ * string is owned by the library and valid until the thread's next call.
+ */
+const char *scs_last_error(void);
+
+/** Extension: the libscs release, e.g. "0.1.0". */
+const char *scs_library_version(void);
+
+/**
+ * Extension: read a problem written by write_data_filename (SCS 3.2's binary
+ * dump). On success returns 0 and sets *d, *k and *stgs (settings from the
+ * file, filenames NULL); release them with scs_free_problem. On failure
+ * returns nonzero, sets nothing, and scs_last_error() says why.
+ */
+scs_int scs_read_data(const char *filename, ScsData **d, ScsCone **k,
+                      ScsSettings **stgs);
+
+/** Extension: free what scs_read_data returned (any argument may be NULL). */
+void scs_free_problem(ScsData *d, ScsCone *k, ScsSettings *stgs);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

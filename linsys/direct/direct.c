@@ -1,0 +1,204 @@
+/*
+ * The sparse direct backend ("sparse-direct"): AMD ordering of the KKT
+ * matrix, symbolic analysis once, numeric LDL' at init and whenever diag_r
+ * changes, and two triangular solves per iteration.
+ *
+ * Only the permuted matrix C is kept after init; a change of r rewrites the
+ * n + m diagonal values of C in place (cdiag) and refactors.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "error.h"
+#include "ldl.h"
+#include "linalg.h"
+#include "linsys.h"
+
+typedef struct {
+  scs_int n, m, nk;
+  ScsMatrix *C;          /* upper triangle of P M P' */
+  scs_int *cdiag;        /* C->x[cdiag[k]] = M_kk, k an original index */
+  scs_float *diag_base;  /* M_kk - r_k for k < n (that is P_kk, or 0) */
+  scs_int *perm;         /* perm[k] = original index of pivot k */
+  ScsLdlFactor F;
+  scs_float *y;          /* numeric workspace, all zero between calls */
+  scs_float *w;          /* solve workspace */
+  scs_int *iwork;        /* 3 * nk */
+  int factored;          /* 0 after a failed refactorization */
+} DirectWork;
+
+/* malloc of count elements (at least one, so 0 is never ambiguous). */
+static void *alloc_array(size_t count, size_t size) {
+  if (count == 0) count = 1;
+  if (count > SIZE_MAX / size) return NULL;
+  return malloc(count * size);
+}
+
+static scs_int check_diag_r(const scs_float *r, scs_int nk) {
+  if (!r) {
+    scs_set_error("direct: diag_r is NULL");
+    return -1;
+  }
+  for (scs_int k = 0; k < nk; ++k) {
+    if (!(r[k] > 0) || !isfinite(r[k])) {
+      scs_set_error("direct: diag_r[%lld] = %g, expected a positive finite "
+                    "number",
+                    (long long)k, (double)r[k]);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static void direct_free(void *work) {
+  DirectWork *d = work;
+  if (!d) return;
+  scs_csc_free(d->C);
+  free(d->cdiag);
+  free(d->diag_base);
+  free(d->perm);
+  free(d->F.parent);
+  free(d->F.Lp);
+  free(d->F.Li);
+  free(d->F.Lx);
+  free(d->F.D);
+  free(d->F.Dinv);
+  free(d->y);
+  free(d->w);
+  free(d->iwork);
+  free(d);
+}
+
+/* K, its ordering and C (pattern + values without r). diag_pos is workspace
+ * of length nk. */
+static scs_int build_permuted_kkt(DirectWork *d, const ScsMatrix *A,
+                                  const ScsMatrix *P, scs_int *diag_pos) {
+  scs_int nk = d->nk;
+  scs_int *pinv = d->iwork, *col_count = d->iwork + nk;
+  ScsMatrix *K = scs_kkt_assemble(A, P, diag_pos, d->diag_base, d->iwork);
+  if (!K) return -1;
+  scs_int *map = alloc_array((size_t)K->p[nk], sizeof(scs_int));
+  scs_int status = -1;
+  if (!map) {
+    scs_set_error("direct: out of memory (KKT permutation map)");
+  } else if (scs_amd_order(K, d->perm) == 0) {
+    for (scs_int k = 0; k < nk; ++k) pinv[d->perm[k]] = k;
+    d->C = scs_kkt_permute_pattern(K, pinv, map, col_count);
+    if (d->C) {
+      scs_kkt_scatter(K, map, d->C);
+      for (scs_int k = 0; k < nk; ++k) d->cdiag[k] = map[diag_pos[k]];
+      status = 0;
+    }
+  }
+  free(map);
+  scs_csc_free(K);
+  return status;
+}
+
+/* Elimination tree, column pointers and room for L, D. */
+static scs_int symbolic(DirectWork *d) {
+  scs_int nk = d->nk;
+  ScsLdlFactor *F = &d->F;
+  F->nk = nk;
+  F->parent = alloc_array((size_t)nk, sizeof(scs_int));
+  F->Lp = alloc_array((size_t)nk + 1, sizeof(scs_int));
+  if (!F->parent || !F->Lp) {
+    scs_set_error("direct: out of memory (elimination tree)");
+    return -1;
+  }
+  scs_int *flag = d->iwork, *col_count = d->iwork + nk;
+  F->lnz = scs_ldl_etree(d->C, F->parent, col_count, flag);
+  if (F->lnz < 0) return -1;
+  scs_ldl_colptr(col_count, nk, F->Lp);
+  F->Li = alloc_array((size_t)F->lnz, sizeof(scs_int));
+  F->Lx = alloc_array((size_t)F->lnz, sizeof(scs_float));
+  F->D = alloc_array((size_t)nk, sizeof(scs_float));
+  F->Dinv = alloc_array((size_t)nk, sizeof(scs_float));
+  if (!F->Li || !F->Lx || !F->D || !F->Dinv) {
+    scs_set_error("direct: out of memory for the LDL' factor (%lld entries)",
+                  (long long)F->lnz);
+    return -1;
+  }
+  return 0;
+}
+
+/* Write r into C's diagonal and factor. */
+static scs_int refactor(DirectWork *d, const scs_float *diag_r) {
+  scs_kkt_set_diag(d->C->x, d->cdiag, d->diag_base, diag_r, d->n, d->nk);
+  d->factored =
+      scs_ldl_numeric(d->C, &d->F, d->perm, d->n, d->y, d->iwork) == 0;
+  return d->factored ? 0 : -1;
+}
+
+static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
+                         const scs_float *diag_r) {
+  if (!A || A->m < 0 || A->n < 0 || A->n > SCS_LDL_INT_MAX - A->m) {
+    scs_set_error("direct: A is missing or has invalid dimensions");
+    return NULL;
+  }
+  scs_int nk = A->n + A->m;
+  if (check_diag_r(diag_r, nk)) return NULL;
+  DirectWork *d = calloc(1, sizeof(*d));
+  if (!d) {
+    scs_set_error("direct: out of memory (workspace)");
+    return NULL;
+  }
+  d->n = A->n;
+  d->m = A->m;
+  d->nk = nk;
+  d->cdiag = alloc_array((size_t)nk, sizeof(scs_int));
+  d->diag_base = alloc_array((size_t)nk, sizeof(scs_float));
+  d->perm = alloc_array((size_t)nk, sizeof(scs_int));
+  d->y = calloc((size_t)SCS_MAX(nk, 1), sizeof(scs_float));
+  d->w = alloc_array((size_t)nk, sizeof(scs_float));
+  d->iwork = alloc_array((size_t)3 * (size_t)nk, sizeof(scs_int));
+  scs_int *diag_pos = alloc_array((size_t)nk, sizeof(scs_int));
+  if (!d->cdiag || !d->diag_base || !d->perm || !d->y || !d->w || !d->iwork ||
+      !diag_pos) {
+    scs_set_error("direct: out of memory (workspace for n + m = %lld)",
+                  (long long)nk);
+    free(diag_pos);
+    direct_free(d);
+    return NULL;
+  }
+  scs_int status = build_permuted_kkt(d, A, P, diag_pos);
+  free(diag_pos);
+  if (status || symbolic(d) || refactor(d, diag_r)) {
+    direct_free(d);
+    return NULL;
+  }
+  return d;
+}
+
+static scs_int direct_solve(void *work, scs_float *rhs, const scs_float *warm,
+                            scs_float tol) {
+  DirectWork *d = work;
+  (void)warm;
+  (void)tol;
+  if (!d || !rhs) {
+    scs_set_error("direct: solve called with a NULL workspace or rhs");
+    return -1;
+  }
+  if (!d->factored) {
+    scs_set_error("direct: no valid factorization (the last update_diag_r "
+                  "failed)");
+    return -1;
+  }
+  scs_ldl_solve(&d->F, d->perm, rhs, d->w);
+  return 0;
+}
+
+static scs_int direct_update_diag_r(void *work, const scs_float *diag_r) {
+  DirectWork *d = work;
+  if (!d) {
+    scs_set_error("direct: update_diag_r called with a NULL workspace");
+    return -1;
+  }
+  /* invalid r leaves the current factorization untouched and usable */
+  if (check_diag_r(diag_r, d->nk)) return -1;
+  return refactor(d, diag_r);
+}
+
+const ScsLinSysBackend scs_linsys_direct = {
+    "sparse-direct", direct_init, direct_solve, direct_update_diag_r,
+    direct_free};

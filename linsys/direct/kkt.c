@@ -1,0 +1,221 @@
+/*
+ * The KKT matrix of the direct backend and its symmetric permutation.
+ *
+ *   M = [ P + diag(r_x)   A'        ]   (n + m square, quasi-definite)
+ *       [ A              -diag(r_y) ]
+ *
+ * Only the upper triangle is stored: column j < n holds the upper triangle of
+ * P's column j then the diagonal; column n + i holds row i of A (as rows
+ * 0..n-1) then the diagonal -r_y[i]. Every diagonal entry is present, so a
+ * change of r only rewrites the n + m values at diag_pos.
+ */
+#include "error.h"
+#include "ldl.h"
+#include "linalg.h"
+
+/* 0 if column j of X (rows in [0, row_end_j)) is a valid sorted CSC column:
+ * row_end_j is X->m for A and j + 1 for the upper triangle P. */
+static scs_int check_column(const ScsMatrix *X, scs_int j, scs_int upper,
+                            const char *name) {
+  scs_int row_end = upper ? j + 1 : X->m;
+  scs_int prev = -1;
+  for (scs_int p = X->p[j]; p < X->p[j + 1]; ++p) {
+    scs_int r = X->i[p];
+    if (r < 0 || r >= row_end) {
+      if (upper && r > j && r < X->m)
+        scs_set_error("direct: %s(%lld, %lld) is below the diagonal "
+                      "(%s must be given as its upper triangle)",
+                      name, (long long)r, (long long)j, name);
+      else
+        scs_set_error("direct: row index %lld out of range in column %lld "
+                      "of %s",
+                      (long long)r, (long long)j, name);
+      return -1;
+    }
+    if (r <= prev) {
+      scs_set_error("direct: column %lld of %s is not sorted by row or has "
+                    "a duplicate entry (row %lld after row %lld)",
+                    (long long)j, name, (long long)r, (long long)prev);
+      return -1;
+    }
+    prev = r;
+  }
+  return 0;
+}
+
+/* 0 if X is a valid ncols-column CSC matrix; nnz receives X->p[ncols]. */
+static scs_int check_csc(const ScsMatrix *X, scs_int upper, const char *name,
+                         scs_int *nnz) {
+  if (!X->p || X->p[0] != 0) {
+    scs_set_error("direct: %s has no column pointers or %s->p[0] != 0", name,
+                  name);
+    return -1;
+  }
+  for (scs_int j = 0; j < X->n; ++j) {
+    if (X->p[j + 1] < X->p[j]) {
+      scs_set_error("direct: column pointers of %s decrease at column %lld",
+                    name, (long long)j);
+      return -1;
+    }
+  }
+  *nnz = X->p[X->n];
+  if (*nnz > 0 && (!X->i || !X->x)) {
+    scs_set_error("direct: %s has %lld entries but no index/value arrays",
+                  name, (long long)*nnz);
+    return -1;
+  }
+  for (scs_int j = 0; j < X->n; ++j)
+    if (check_column(X, j, upper, name)) return -1;
+  return 0;
+}
+
+/* Count nnz(K) in long long and reject what does not fit in scs_int. */
+static scs_int kkt_nnz(const ScsMatrix *A, const ScsMatrix *P, scs_int nnz_a,
+                       scs_int *nnz_k) {
+  long long total = (long long)nnz_a + (long long)A->m;
+  for (scs_int j = 0; j < A->n; ++j) {
+    scs_int len = P ? P->p[j + 1] - P->p[j] : 0;
+    scs_int has_diag = len > 0 && P->i[P->p[j + 1] - 1] == j;
+    total += len + (has_diag ? 0 : 1);
+  }
+  if (total > (long long)SCS_LDL_INT_MAX) {
+    scs_set_error("direct: the KKT matrix has %lld entries, more than "
+                  "scs_int can index",
+                  total);
+    return -1;
+  }
+  *nnz_k = (scs_int)total;
+  return 0;
+}
+
+/* Columns 0..n-1 of K: P's upper triangle plus the diagonal. */
+static void fill_p_columns(const ScsMatrix *P, scs_int n, ScsMatrix *K,
+                           scs_int *diag_pos, scs_float *diag_base) {
+  scs_int q = 0;
+  for (scs_int j = 0; j < n; ++j) {
+    K->p[j] = q;
+    diag_base[j] = 0;
+    diag_pos[j] = -1;
+    if (P) {
+      for (scs_int p = P->p[j]; p < P->p[j + 1]; ++p) {
+        K->i[q] = P->i[p];
+        K->x[q] = P->x[p];
+        if (P->i[p] == j) {
+          diag_pos[j] = q;
+          diag_base[j] = P->x[p];
+        }
+        ++q;
+      }
+    }
+    if (diag_pos[j] < 0) { /* P has no (j, j) entry: add a structural one */
+      K->i[q] = j;
+      K->x[q] = 0;
+      diag_pos[j] = q++;
+    }
+  }
+  K->p[n] = q;
+}
+
+/* Columns n..n+m-1 of K: row i of A (a transpose) plus the diagonal.
+ * next (length m) is workspace. */
+static void fill_a_columns(const ScsMatrix *A, ScsMatrix *K, scs_int *diag_pos,
+                           scs_float *diag_base, scs_int *next) {
+  scs_int n = A->n, m = A->m;
+  for (scs_int i = 0; i < m; ++i) next[i] = 0;
+  for (scs_int p = 0; p < A->p[n]; ++p) next[A->i[p]]++;
+  for (scs_int i = 0; i < m; ++i) { /* column pointers, then next = start */
+    K->p[n + i + 1] = K->p[n + i] + next[i] + 1;
+    next[i] = K->p[n + i];
+  }
+  for (scs_int j = 0; j < n; ++j) { /* increasing j keeps rows sorted */
+    for (scs_int p = A->p[j]; p < A->p[j + 1]; ++p) {
+      scs_int q = next[A->i[p]]++;
+      K->i[q] = j;
+      K->x[q] = A->x[p];
+    }
+  }
+  for (scs_int i = 0; i < m; ++i) {
+    scs_int q = next[i];
+    K->i[q] = n + i;
+    K->x[q] = 0;
+    diag_pos[n + i] = q;
+    diag_base[n + i] = 0;
+  }
+}
+
+ScsMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
+                            scs_int *diag_pos, scs_float *diag_base,
+                            scs_int *row_count) {
+  scs_int nnz_a = 0, nnz_p = 0, nnz_k = 0;
+  if (!A || A->m < 0 || A->n < 0) {
+    scs_set_error("direct: A is missing or has negative dimensions");
+    return NULL;
+  }
+  if (A->n > SCS_LDL_INT_MAX - A->m) {
+    scs_set_error("direct: n + m does not fit in scs_int");
+    return NULL;
+  }
+  if (check_csc(A, 0, "A", &nnz_a)) return NULL;
+  if (P) {
+    if (P->m != A->n || P->n != A->n) {
+      scs_set_error("direct: P is %lld x %lld but A has %lld columns",
+                    (long long)P->m, (long long)P->n, (long long)A->n);
+      return NULL;
+    }
+    if (check_csc(P, 1, "P", &nnz_p)) return NULL;
+  }
+  if (kkt_nnz(A, P, nnz_a, &nnz_k)) return NULL;
+  ScsMatrix *K = scs_csc_alloc(A->n + A->m, A->n + A->m, nnz_k);
+  if (!K) {
+    scs_set_error("direct: out of memory for the KKT matrix (%lld entries)",
+                  (long long)nnz_k);
+    return NULL;
+  }
+  fill_p_columns(P, A->n, K, diag_pos, diag_base);
+  fill_a_columns(A, K, diag_pos, diag_base, row_count);
+  for (scs_int k = 0; k < A->n + A->m; ++k) K->x[diag_pos[k]] = diag_base[k];
+  return K;
+}
+
+void scs_kkt_set_diag(scs_float *x, const scs_int *diag_pos,
+                      const scs_float *diag_base, const scs_float *r,
+                      scs_int n, scs_int nk) {
+  for (scs_int k = 0; k < n; ++k) x[diag_pos[k]] = diag_base[k] + r[k];
+  for (scs_int k = n; k < nk; ++k) x[diag_pos[k]] = -r[k];
+}
+
+/* K(i, j) with i <= j lands in C(min(pi, pj), max(pi, pj)) where
+ * pi = pinv[i]: C = P K P' and its upper triangle keeps one of each pair. */
+ScsMatrix *scs_kkt_permute_pattern(const ScsMatrix *K, const scs_int *pinv,
+                                   scs_int *map, scs_int *col_count) {
+  scs_int nk = K->n;
+  ScsMatrix *C = scs_csc_alloc(nk, nk, K->p[nk]);
+  if (!C) {
+    scs_set_error("direct: out of memory for the permuted KKT matrix");
+    return NULL;
+  }
+  for (scs_int k = 0; k < nk; ++k) col_count[k] = 0;
+  for (scs_int j = 0; j < nk; ++j)
+    for (scs_int p = K->p[j]; p < K->p[j + 1]; ++p)
+      col_count[SCS_MAX(pinv[K->i[p]], pinv[j])]++;
+  C->p[0] = 0;
+  for (scs_int k = 0; k < nk; ++k) {
+    C->p[k + 1] = C->p[k] + col_count[k];
+    col_count[k] = C->p[k]; /* now the next free slot of column k */
+  }
+  for (scs_int j = 0; j < nk; ++j) {
+    scs_int pj = pinv[j];
+    for (scs_int p = K->p[j]; p < K->p[j + 1]; ++p) {
+      scs_int pi = pinv[K->i[p]];
+      scs_int q = col_count[SCS_MAX(pi, pj)]++;
+      C->i[q] = SCS_MIN(pi, pj);
+      map[p] = q;
+    }
+  }
+  return C;
+}
+
+void scs_kkt_scatter(const ScsMatrix *K, const scs_int *map, ScsMatrix *C) {
+  scs_int nnz = K->p[K->n];
+  for (scs_int p = 0; p < nnz; ++p) C->x[map[p]] = K->x[p];
+}

@@ -1,0 +1,129 @@
+/* Public entry points: validate, lock the handle, dispatch. No math here. */
+#include <stdio.h>
+#include <string.h>
+
+#include "error.h"
+#include "glob.h"
+#include "linalg.h"
+#include "iterate.h"
+#include "solve.h"
+#include "timer.h"
+#include "validate.h"
+#include "workspace.h"
+
+SCS_EXPORT void scs_set_default_settings(ScsSettings *stgs) {
+  if (!stgs) return;
+  stgs->normalize = 1;
+  stgs->scale = SCS_DEFAULT_SCALE;
+  stgs->adaptive_scale = 1;
+  stgs->rho_x = SCS_DEFAULT_RHO_X;
+  stgs->max_iters = SCS_DEFAULT_MAX_ITERS;
+  stgs->eps_abs = SCS_DEFAULT_EPS_ABS;
+  stgs->eps_rel = SCS_DEFAULT_EPS_REL;
+  stgs->eps_infeas = SCS_DEFAULT_EPS_INFEAS;
+  stgs->alpha = SCS_DEFAULT_ALPHA;
+  stgs->time_limit_secs = 0;
+  stgs->verbose = 1;
+  stgs->warm_start = 0;
+  stgs->acceleration_lookback = SCS_DEFAULT_ACCEL_LOOKBACK;
+  stgs->acceleration_interval = SCS_DEFAULT_ACCEL_INTERVAL;
+  stgs->acceleration_type_1 = 1;
+  stgs->acceleration_regularization = SCS_DEFAULT_AA_REGULARIZATION;
+  stgs->acceleration_relaxation = SCS_DEFAULT_AA_RELAXATION;
+  stgs->write_data_filename = NULL;
+  stgs->log_csv_filename = NULL;
+}
+
+SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
+
+SCS_EXPORT const char *scs_library_version(void) { return SCS_LIBRARY_VERSION; }
+
+static void report_init_error(const ScsSettings *stgs) {
+  if (stgs && stgs->verbose) fprintf(stderr, "scs: %s\n", scs_last_error());
+}
+
+SCS_EXPORT ScsWork *scs_init(const ScsData *d, const ScsCone *k,
+                             const ScsSettings *stgs) {
+  ScsTimer t;
+  scs_tic(&t);
+  scs_clear_error();
+  if (scs_validate_settings(stgs) != 0 || scs_validate_data(d) != 0 ||
+      scs_validate_cone(k, d->m) != 0) {
+    report_init_error(stgs);
+    return NULL;
+  }
+  ScsWork *w = scs_work_create(d, k, stgs);
+  if (!w) {
+    report_init_error(stgs);
+    return NULL;
+  }
+  w->setup_time_ms = scs_toc_ms(&t);
+  return w;
+}
+
+SCS_EXPORT scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
+                             scs_int warm_start) {
+  scs_clear_error();
+  if (!w || !sol || !info) {
+    scs_set_error("scs_solve: %s is NULL",
+                  !w ? "the workspace" : !sol ? "sol" : "info");
+    if (info) scs_report_failure(NULL, NULL, info, SCS_FAILED, "failure");
+    return SCS_FAILED;
+  }
+  memset(info, 0, sizeof(*info));
+  pthread_mutex_lock(&w->lock);
+  scs_int status = scs_solve_locked(w, sol, info, warm_start != 0);
+  pthread_mutex_unlock(&w->lock);
+  return status;
+}
+
+/* Validate first so that a bad vector leaves the workspace untouched. */
+SCS_EXPORT scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c) {
+  scs_clear_error();
+  if (!w) {
+    scs_set_error("scs_update: the workspace is NULL");
+    return -1;
+  }
+  if ((b && scs_validate_vector(b, w->m, "b") != 0) ||
+      (c && scs_validate_vector(c, w->n, "c") != 0))
+    return -1;
+  pthread_mutex_lock(&w->lock);
+  if (b) {
+    memcpy(w->b, b, (size_t)w->m * sizeof(scs_float));
+    scs_normalize_b(w->scal, w->b);
+    w->nm_b_orig = scs_vec_norm_inf(b, w->m);
+  }
+  if (c) {
+    memcpy(w->c, c, (size_t)w->n * sizeof(scs_float));
+    scs_normalize_c(w->scal, w->c);
+    w->nm_c_orig = scs_vec_norm_inf(c, w->n);
+  }
+  int rc = scs_iterate_update_g(w);
+  pthread_mutex_unlock(&w->lock);
+  return rc == 0 ? 0 : -1;
+}
+
+SCS_EXPORT void scs_finish(ScsWork *w) {
+  if (!w) return;
+  /* wait for a solve in progress on another thread to return */
+  pthread_mutex_lock(&w->lock);
+  pthread_mutex_unlock(&w->lock);
+  scs_work_destroy(w);
+}
+
+SCS_EXPORT scs_int scs(const ScsData *d, const ScsCone *k,
+                       const ScsSettings *stgs, ScsSolution *sol,
+                       ScsInfo *info) {
+  ScsWork *w = scs_init(d, k, stgs);
+  if (!w) {
+    /* sol is left alone: on bad input the caller's arrays are not touched */
+    if (info) {
+      memset(info, 0, sizeof(*info));
+      scs_report_failure(NULL, NULL, info, SCS_FAILED, "failure");
+    }
+    return SCS_FAILED;
+  }
+  scs_int status = scs_solve(w, sol, info, stgs->warm_start);
+  scs_finish(w);
+  return status;
+}

@@ -1,0 +1,118 @@
+/* One Douglas-Rachford step on the homogeneous embedding. */
+#include "iterate.h"
+
+#include <string.h>
+
+#include "error.h"
+#include "linalg.h"
+#include "timer.h"
+
+/* x'Ry over the first n + m entries */
+static scs_float dot_r(const ScsWork *w, const scs_float *x,
+                       const scs_float *y) {
+  scs_float s = 0;
+  for (scs_int i = 0; i < w->n + w->m; ++i) s += x[i] * y[i] * w->diag_r[i];
+  return s;
+}
+
+int scs_iterate_update_g(ScsWork *w) {
+  scs_int n = w->n, m = w->m;
+  memcpy(w->g, w->c, (size_t)n * sizeof(scs_float));
+  for (scs_int i = 0; i < m; ++i) w->g[n + i] = -w->b[i];
+  if (w->linsys->solve(w->linsys_work, w->g, NULL, 1e-12) != 0) return -1;
+  w->root_a = w->diag_r[n + m] + dot_r(w, w->g, w->g);
+  return 0;
+}
+
+/*
+ * The tau row of (R + Q) u~ = R w with (x, y) = p - tau g is the quadratic
+ *   a tau^2 + b tau + c = 0,
+ *   a = d + g'Rg,  b = g'Rw - 2 g'Rp - d w_tau,  c = p'R(p - w) = -x'Px <= 0
+ * (SCS "scale" page, root_plus; the identities use M p = (R_x w_x, -R_y w_y)
+ * and M g = h). Its positive root; the stable form avoids cancellation.
+ */
+static scs_float root_plus(const ScsWork *w, const scs_float *p) {
+  scs_float d = w->diag_r[w->n + w->m], w_tau = w->w[w->n + w->m];
+  scs_float a = w->root_a;
+  scs_float b = dot_r(w, w->g, w->w) - 2 * dot_r(w, w->g, p) - d * w_tau;
+  scs_float c = dot_r(w, p, p) - dot_r(w, p, w->w);
+  scs_float rad = sqrt(SCS_MAX(b * b - 4 * a * c, 0));
+  if (b <= 0) return (-b + rad) / (2 * a);
+  return c < 0 ? -2 * c / (b + rad) : 0; /* c > 0 only by rounding */
+}
+
+static int solve_linear(ScsWork *w, scs_int iter) {
+  scs_int n = w->n, m = w->m, l = n + m;
+  scs_float *p = w->u_t;
+  for (scs_int i = 0; i < l; ++i)
+    p[i] = (i < n ? 1 : -1) * w->diag_r[i] * w->w[i];
+  if (w->linsys->solve(w->linsys_work, p, NULL, 1e-12) != 0) return -1;
+  /* the first step is the feasibility step tau = 1, as SCS does */
+  scs_float tau = iter < 1 ? 1 : root_plus(w, p);
+  scs_vec_axpy(p, w->g, l, -tau);
+  w->u_t[l] = tau;
+  return 0;
+}
+
+static int project_cones(ScsWork *w, scs_int iter) {
+  scs_int n = w->n, l = w->n + w->m + 1;
+  for (scs_int i = 0; i < l; ++i) w->u[i] = 2 * w->u_t[i] - w->w[i];
+  if (scs_cone_project_dual(w->cones, w->u + n) != 0) return -1;
+  w->u[l - 1] = iter < 1 ? 1 : SCS_MAX(w->u[l - 1], 0);
+  return 0;
+}
+
+int scs_iterate_step(ScsWork *w, scs_int iter, double *lin_sys_ms,
+                     double *cone_ms) {
+  ScsTimer t;
+  scs_tic(&t);
+  int rc = solve_linear(w, iter);
+  *lin_sys_ms += scs_toc_ms(&t);
+  if (rc != 0) return -1;
+  scs_tic(&t);
+  rc = project_cones(w, iter);
+  *cone_ms += scs_toc_ms(&t);
+  if (rc != 0) return -1;
+  scs_int l = w->n + w->m + 1;
+  /* v = R(w + u - 2u~) lies in C+* and is orthogonal to u (Moreau) */
+  for (scs_int i = 0; i < l; ++i)
+    w->rsk[i] = (w->w[i] + w->u[i] - 2 * w->u_t[i]) * w->diag_r[i];
+  return 0;
+}
+
+void scs_iterate_relax(ScsWork *w) {
+  scs_int l = w->n + w->m + 1;
+  scs_float alpha = w->stgs.alpha;
+  for (scs_int i = 0; i < l; ++i) w->w[i] += alpha * (w->u[i] - w->u_t[i]);
+}
+
+void scs_iterate_normalize_w(ScsWork *w) {
+  scs_int l = w->n + w->m + 1;
+  scs_float nrm = scs_vec_norm_2(w->w, l);
+  if (nrm > 0 && isfinite(nrm)) scs_vec_scale(w->w, l, sqrt((scs_float)l) / nrm);
+}
+
+void scs_iterate_cold_start(ScsWork *w) {
+  scs_int l = w->n + w->m + 1;
+  memset(w->w, 0, (size_t)l * sizeof(scs_float));
+  w->w[l - 1] = 1;
+}
+
+static scs_float finite_or_zero(scs_float v) { return isfinite(v) ? v : 0; }
+
+void scs_iterate_warm_start(ScsWork *w, const scs_float *x, const scs_float *y,
+                            const scs_float *s) {
+  scs_int n = w->n, m = w->m;
+  /* normalize into scratch: u holds x, y and u_t holds s */
+  scs_float *xs = w->u, *ys = w->u + n, *ss = w->u_t;
+  for (scs_int j = 0; j < n; ++j) xs[j] = finite_or_zero(x[j]);
+  for (scs_int i = 0; i < m; ++i) {
+    ys[i] = finite_or_zero(y[i]);
+    ss[i] = finite_or_zero(s[i]);
+  }
+  scs_normalize_sol(w->scal, xs, ys, ss);
+  for (scs_int j = 0; j < n; ++j) w->w[j] = xs[j];
+  for (scs_int i = 0; i < m; ++i)
+    w->w[n + i] = ys[i] + ss[i] / w->diag_r[n + i];
+  w->w[n + m] = 1;
+}

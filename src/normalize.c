@@ -1,0 +1,157 @@
+/* Ruiz equilibration of [P A'; A 0] with cone-block-constant row factors. */
+#include "normalize.h"
+
+#include <string.h>
+
+#include "linalg.h"
+
+#define NUM_RUIZ_PASSES 25
+#define MIN_NORM 1e-4 /* a row or column below this is left unscaled */
+#define MAX_NORM 1e4
+
+ScsScaling *scs_scaling_alloc(scs_int m, scs_int n) {
+  ScsScaling *s = calloc(1, sizeof(*s));
+  if (!s) return NULL;
+  s->m = m;
+  s->n = n;
+  s->sigma = 1;
+  s->D = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
+  s->E = malloc((size_t)SCS_MAX(n, 1) * sizeof(scs_float));
+  if (!s->D || !s->E) {
+    scs_scaling_free(s);
+    return NULL;
+  }
+  for (scs_int i = 0; i < m; ++i) s->D[i] = 1;
+  for (scs_int j = 0; j < n; ++j) s->E[j] = 1;
+  return s;
+}
+
+void scs_scaling_free(ScsScaling *s) {
+  if (!s) return;
+  free(s->D);
+  free(s->E);
+  free(s);
+}
+
+/* 1 / sqrt(norm), with norms clamped as in SCS: tiny rows are not blown up. */
+static scs_float ruiz_factor(scs_float norm) {
+  if (norm < MIN_NORM) return 1;
+  if (norm > MAX_NORM) norm = MAX_NORM;
+  return 1 / sqrt(norm);
+}
+
+/* Infinity norms of the rows of [A 0] and of the columns of [P; A]
+ * (P symmetric, upper triangle stored, so each entry counts for its row
+ * and its column). */
+static void block_norms(const ScsMatrix *A, const ScsMatrix *P,
+                        scs_float *row_nrm, scs_float *col_nrm) {
+  memset(row_nrm, 0, (size_t)A->m * sizeof(scs_float));
+  memset(col_nrm, 0, (size_t)A->n * sizeof(scs_float));
+  for (scs_int j = 0; j < A->n; ++j) {
+    for (scs_int k = A->p[j]; k < A->p[j + 1]; ++k) {
+      scs_float v = fabs(A->x[k]);
+      row_nrm[A->i[k]] = SCS_MAX(row_nrm[A->i[k]], v);
+      col_nrm[j] = SCS_MAX(col_nrm[j], v);
+    }
+  }
+  if (!P) return;
+  for (scs_int j = 0; j < P->n; ++j) {
+    for (scs_int k = P->p[j]; k < P->p[j + 1]; ++k) {
+      scs_float v = fabs(P->x[k]);
+      col_nrm[j] = SCS_MAX(col_nrm[j], v);
+      col_nrm[P->i[k]] = SCS_MAX(col_nrm[P->i[k]], v);
+    }
+  }
+}
+
+/* Inside a non-separable cone every row gets the block's largest norm, so
+ * D stays a multiple of the identity there. */
+static void equalize_blocks(scs_float *row_nrm, const scs_int *starts,
+                            const scs_int *ends, scs_int nblocks) {
+  for (scs_int b = 0; b < nblocks; ++b) {
+    scs_float mx = 0;
+    for (scs_int i = starts[b]; i < ends[b]; ++i) mx = SCS_MAX(mx, row_nrm[i]);
+    for (scs_int i = starts[b]; i < ends[b]; ++i) row_nrm[i] = mx;
+  }
+}
+
+static void scale_matrices(ScsMatrix *A, ScsMatrix *P, const scs_float *d,
+                           const scs_float *e) {
+  for (scs_int j = 0; j < A->n; ++j)
+    for (scs_int k = A->p[j]; k < A->p[j + 1]; ++k) A->x[k] *= d[A->i[k]] * e[j];
+  if (!P) return;
+  for (scs_int j = 0; j < P->n; ++j)
+    for (scs_int k = P->p[j]; k < P->p[j + 1]; ++k) P->x[k] *= e[P->i[k]] * e[j];
+}
+
+int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
+                    const ScsConeWork *cones) {
+  scs_int m = A->m, n = A->n;
+  scs_float *row = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
+  scs_float *col = malloc((size_t)SCS_MAX(n, 1) * sizeof(scs_float));
+  scs_int *starts = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_int));
+  scs_int *ends = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_int));
+  if (!row || !col || !starts || !ends) {
+    free(row), free(col), free(starts), free(ends);
+    return -1;
+  }
+  scs_int nblocks = scs_cone_blocks(cones, starts, ends);
+  for (int pass = 0; pass < NUM_RUIZ_PASSES; ++pass) {
+    block_norms(A, P, row, col);
+    equalize_blocks(row, starts, ends, nblocks);
+    for (scs_int i = 0; i < m; ++i) row[i] = ruiz_factor(row[i]);
+    for (scs_int j = 0; j < n; ++j) col[j] = ruiz_factor(col[j]);
+    scale_matrices(A, P, row, col);
+    for (scs_int i = 0; i < m; ++i) s->D[i] *= row[i];
+    for (scs_int j = 0; j < n; ++j) s->E[j] *= col[j];
+  }
+  free(row), free(col), free(starts), free(ends);
+  return 0;
+}
+
+void scs_normalize_b_c(ScsScaling *s, scs_float *b, scs_float *c) {
+  for (scs_int i = 0; i < s->m; ++i) b[i] *= s->D[i];
+  for (scs_int j = 0; j < s->n; ++j) c[j] *= s->E[j];
+  scs_float nm = SCS_MAX(scs_vec_norm_inf(b, s->m), scs_vec_norm_inf(c, s->n));
+  if (nm < MIN_NORM) nm = 1;
+  if (nm > MAX_NORM) nm = MAX_NORM;
+  s->sigma = 1 / nm;
+  scs_vec_scale(b, s->m, s->sigma);
+  scs_vec_scale(c, s->n, s->sigma);
+}
+
+void scs_normalize_b(const ScsScaling *s, scs_float *b) {
+  for (scs_int i = 0; i < s->m; ++i) b[i] *= s->sigma * s->D[i];
+}
+
+void scs_normalize_c(const ScsScaling *s, scs_float *c) {
+  for (scs_int j = 0; j < s->n; ++j) c[j] *= s->sigma * s->E[j];
+}
+
+/* x^ = sigma x / E, y^ = sigma y / D, s^ = sigma D s */
+void scs_normalize_sol(const ScsScaling *s, scs_float *x, scs_float *y,
+                       scs_float *sl) {
+  for (scs_int j = 0; j < s->n; ++j) x[j] *= s->sigma / s->E[j];
+  for (scs_int i = 0; i < s->m; ++i) {
+    y[i] *= s->sigma / s->D[i];
+    sl[i] *= s->sigma * s->D[i];
+  }
+}
+
+/* x = E x^ / sigma, y = D y^ / sigma, s = s^ / (D sigma) */
+void scs_unnormalize_sol(const ScsScaling *s, scs_float *x, scs_float *y,
+                         scs_float *sl) {
+  for (scs_int j = 0; j < s->n; ++j) x[j] *= s->E[j] / s->sigma;
+  for (scs_int i = 0; i < s->m; ++i) {
+    y[i] *= s->D[i] / s->sigma;
+    sl[i] /= s->D[i] * s->sigma;
+  }
+}
+
+void scs_unnormalize_primal(const ScsScaling *s, scs_float *r) {
+  for (scs_int i = 0; i < s->m; ++i) r[i] /= s->D[i] * s->sigma;
+}
+
+void scs_unnormalize_dual(const ScsScaling *s, scs_float *r) {
+  for (scs_int j = 0; j < s->n; ++j) r[j] /= s->E[j] * s->sigma;
+}

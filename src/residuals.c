@@ -1,0 +1,169 @@
+/* Residuals, objectives and certificates of the current iterate, and the
+ * termination test (SCS semantics, ALGORITHM.md "Termination"). Everything
+ * is computed on the normalized data and mapped back to the caller's units
+ * (SCS "Equilibration" page, "Residuals"). */
+#include "residuals.h"
+
+#include <string.h>
+
+#include "linalg.h"
+#include "work.h"
+
+#define NORM scs_vec_norm_inf
+
+int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n) {
+  memset(r, 0, sizeof(*r));
+  r->last_iter = -1;
+  size_t mm = (size_t)SCS_MAX(m, 1), nn = (size_t)SCS_MAX(n, 1);
+  r->ax = calloc(mm, sizeof(scs_float));
+  r->ax_s = calloc(mm, sizeof(scs_float));
+  r->ax_s_btau = calloc(mm, sizeof(scs_float));
+  r->px = calloc(nn, sizeof(scs_float));
+  r->aty = calloc(nn, sizeof(scs_float));
+  r->px_aty_ctau = calloc(nn, sizeof(scs_float));
+  if (!r->ax || !r->ax_s || !r->ax_s_btau || !r->px || !r->aty ||
+      !r->px_aty_ctau) {
+    scs_residuals_free(r);
+    return -1;
+  }
+  return 0;
+}
+
+void scs_residuals_free(ScsResiduals *r) {
+  free(r->ax);
+  free(r->ax_s);
+  free(r->ax_s_btau);
+  free(r->px);
+  free(r->aty);
+  free(r->px_aty_ctau);
+  memset(r, 0, sizeof(*r));
+}
+
+/* A x, A x + s, A x + s - b tau: normalized, then / (sigma D). */
+static void primal_vectors(ScsWork *w, const scs_float *x, const scs_float *s,
+                           scs_float tau) {
+  ScsResiduals *r = &w->r;
+  scs_int m = w->m;
+  memset(r->ax, 0, (size_t)m * sizeof(scs_float));
+  scs_csc_mul_add(w->A, x, r->ax);
+  for (scs_int i = 0; i < m; ++i) {
+    r->ax_s[i] = r->ax[i] + s[i];
+    r->ax_s_btau[i] = r->ax_s[i] - w->b[i] * tau;
+  }
+  scs_unnormalize_primal(w->scal, r->ax);
+  scs_unnormalize_primal(w->scal, r->ax_s);
+  scs_unnormalize_primal(w->scal, r->ax_s_btau);
+}
+
+/* P x, A' y, P x + A' y + c tau: normalized, then / (sigma E). Also
+ * returns x'Px in normalized units. */
+static scs_float dual_vectors(ScsWork *w, const scs_float *x,
+                              const scs_float *y, scs_float tau) {
+  ScsResiduals *r = &w->r;
+  scs_int n = w->n;
+  scs_float xpx = 0;
+  memset(r->px, 0, (size_t)n * sizeof(scs_float));
+  memset(r->aty, 0, (size_t)n * sizeof(scs_float));
+  if (w->P) {
+    scs_csc_sym_mul_add(w->P, x, r->px);
+    xpx = scs_vec_dot(r->px, x, n);
+  }
+  scs_csc_mul_t_add(w->A, y, r->aty);
+  for (scs_int j = 0; j < n; ++j)
+    r->px_aty_ctau[j] = r->px[j] + r->aty[j] + w->c[j] * tau;
+  scs_unnormalize_dual(w->scal, r->px);
+  scs_unnormalize_dual(w->scal, r->aty);
+  scs_unnormalize_dual(w->scal, r->px_aty_ctau);
+  return xpx;
+}
+
+/* Certificate residuals: ||A'y|| / -b'y and ||Ax + s||, ||Px|| / -c'x. */
+static void certificate_residuals(ScsResiduals *r, scs_int m, scs_int n) {
+  r->res_infeas = NAN;
+  r->res_unbdd_a = NAN;
+  r->res_unbdd_p = NAN;
+  if (r->bty_tau < 0) r->res_infeas = NORM(r->aty, n) / -r->bty_tau;
+  if (r->ctx_tau < 0) {
+    r->res_unbdd_a = NORM(r->ax_s, m) / -r->ctx_tau;
+    r->res_unbdd_p = NORM(r->px, n) / -r->ctx_tau;
+  }
+}
+
+void scs_residuals_update(ScsWork *w, scs_int iter) {
+  ScsResiduals *r = &w->r;
+  if (r->last_iter == iter) return;
+  r->last_iter = iter;
+  scs_int n = w->n, m = w->m;
+  const scs_float *x = w->u, *y = w->u + n, *s = w->rsk + n;
+  scs_float sig2 = w->scal->sigma * w->scal->sigma;
+
+  r->tau = fabs(w->u[n + m]);
+  r->kap = fabs(w->rsk[n + m]) / sig2;
+  primal_vectors(w, x, s, r->tau);
+  r->xt_p_x_tau = dual_vectors(w, x, y, r->tau) / sig2;
+  r->ctx_tau = scs_vec_dot(w->c, x, n) / sig2;
+  r->bty_tau = scs_vec_dot(w->b, y, m) / sig2;
+
+  r->bty = scs_safe_div(r->bty_tau, r->tau);
+  r->ctx = scs_safe_div(r->ctx_tau, r->tau);
+  r->xt_p_x = scs_safe_div(r->xt_p_x_tau, r->tau * r->tau);
+  r->gap = fabs(r->xt_p_x + r->ctx + r->bty);
+  r->pobj = r->xt_p_x / 2 + r->ctx;
+  r->dobj = -r->xt_p_x / 2 - r->bty;
+  r->res_pri = scs_safe_div(NORM(r->ax_s_btau, m), r->tau);
+  r->res_dual = scs_safe_div(NORM(r->px_aty_ctau, n), r->tau);
+  certificate_residuals(r, m, n);
+
+  /* the homogeneous iterate in the caller's units */
+  memcpy(w->x_orig, x, (size_t)n * sizeof(scs_float));
+  memcpy(w->y_orig, y, (size_t)m * sizeof(scs_float));
+  memcpy(w->s_orig, s, (size_t)m * sizeof(scs_float));
+  scs_unnormalize_sol(w->scal, w->x_orig, w->y_orig, w->s_orig);
+  r->nm_ax = NORM(r->ax, m);
+  r->nm_s = NORM(w->s_orig, m);
+  r->nm_px = NORM(r->px, n);
+  r->nm_aty = NORM(r->aty, n);
+}
+
+/* The three SCS optimality tests, relative terms as in its has_converged:
+ * s, Ax, Px, A'y are homogeneous (not divided by tau). */
+static int is_solved(const ScsWork *w) {
+  const ScsResiduals *r = &w->r;
+  scs_float ea = w->stgs.eps_abs, er = w->stgs.eps_rel;
+  if (!(r->tau > 0)) return 0;
+  scs_float prl =
+      SCS_MAX(SCS_MAX(w->nm_b_orig * r->tau, r->nm_s), r->nm_ax) / r->tau;
+  scs_float drl =
+      SCS_MAX(SCS_MAX(w->nm_c_orig * r->tau, r->nm_px), r->nm_aty) / r->tau;
+  scs_float grl =
+      SCS_MAX(SCS_MAX(fabs(r->xt_p_x), fabs(r->ctx)), fabs(r->bty));
+  return r->res_pri < ea + er * prl && r->res_dual < ea + er * drl &&
+         r->gap < ea + er * grl;
+}
+
+scs_int scs_residuals_status(const ScsWork *w) {
+  const ScsResiduals *r = &w->r;
+  scs_float ei = w->stgs.eps_infeas;
+  if (is_solved(w)) return SCS_SOLVED;
+  /* isless-style comparisons: NaN never passes */
+  if (r->res_unbdd_a < ei && r->res_unbdd_p < ei) return SCS_UNBOUNDED;
+  if (r->res_infeas < ei) return SCS_INFEASIBLE;
+  return SCS_UNFINISHED;
+}
+
+scs_float scs_residuals_merit(const ScsWork *w) {
+  const ScsResiduals *r = &w->r;
+  scs_float ea = w->stgs.eps_abs, er = w->stgs.eps_rel;
+  if (!(r->tau > 0)) return INFINITY;
+  scs_float prl =
+      SCS_MAX(SCS_MAX(w->nm_b_orig * r->tau, r->nm_s), r->nm_ax) / r->tau;
+  scs_float drl =
+      SCS_MAX(SCS_MAX(w->nm_c_orig * r->tau, r->nm_px), r->nm_aty) / r->tau;
+  scs_float grl =
+      SCS_MAX(SCS_MAX(fabs(r->xt_p_x), fabs(r->ctx)), fabs(r->bty));
+  scs_float a = r->res_pri / (ea + er * prl);
+  scs_float b = r->res_dual / (ea + er * drl);
+  scs_float c = r->gap / (ea + er * grl);
+  scs_float mx = SCS_MAX(SCS_MAX(a, b), c);
+  return mx == mx ? mx : INFINITY;
+}

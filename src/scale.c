@@ -1,0 +1,63 @@
+/* R and the adaptive dual scale. */
+#include "scale.h"
+
+#include "iterate.h"
+#include "linalg.h"
+
+void scs_scale_set_diag_r(ScsWork *w) {
+  scs_int n = w->n, m = w->m;
+  for (scs_int j = 0; j < n; ++j) w->diag_r[j] = w->stgs.rho_x;
+  scs_cone_set_r_y(w->cones, w->scale, w->diag_r + n);
+  w->diag_r[n + m] = SCS_TAU_FACTOR;
+}
+
+void scs_scale_reset_tracking(ScsWork *w, scs_int iter) {
+  w->sum_log_scale_factor = 0;
+  w->n_log_scale_factor = 0;
+  w->last_scale_update_iter = iter;
+}
+
+/* relative residuals ||Ax + s - b tau|| / max(||Ax||, ||s||, ||b|| tau)
+ * and the dual counterpart, in the caller's units */
+static void relative_residuals(const ScsWork *w, scs_float *pri,
+                               scs_float *dual) {
+  const ScsResiduals *r = &w->r;
+  scs_float dp = SCS_MAX(SCS_MAX(r->nm_ax, r->nm_s), w->nm_b_orig * r->tau);
+  scs_float dd = SCS_MAX(SCS_MAX(r->nm_px, r->nm_aty), w->nm_c_orig * r->tau);
+  *pri = scs_safe_div(scs_vec_norm_inf(r->ax_s_btau, w->m), dp);
+  *dual = scs_safe_div(scs_vec_norm_inf(r->px_aty_ctau, w->n), dd);
+}
+
+/* After R changes to R+, keep v = R(w + u - 2u~) fixed:
+ * w+ = R+^{-1} v + 2u~ - u. */
+static void remap_w(ScsWork *w) {
+  scs_int l = w->n + w->m + 1;
+  for (scs_int i = 0; i < l; ++i)
+    w->w[i] = w->rsk[i] / w->diag_r[i] + 2 * w->u_t[i] - w->u[i];
+}
+
+int scs_scale_maybe_update(ScsWork *w, scs_int iter) {
+  scs_float pri, dual;
+  relative_residuals(w, &pri, &dual);
+  if (!(pri > 0) || !(dual > 0) || !isfinite(pri) || !isfinite(dual)) return 0;
+  /* a larger scale drives the primal residual down faster */
+  w->sum_log_scale_factor += log(pri) - log(dual);
+  w->n_log_scale_factor++;
+  if (iter - w->last_scale_update_iter < SCS_RESCALE_MIN_ITERS) return 0;
+  scs_float factor =
+      sqrt(exp(w->sum_log_scale_factor / (scs_float)w->n_log_scale_factor));
+  if (factor <= sqrt(10.0) && factor >= 1 / sqrt(10.0)) return 0;
+  scs_float new_scale =
+      SCS_MIN(SCS_MAX(w->scale * factor, SCS_MIN_SCALE), SCS_MAX_SCALE);
+  if (new_scale == w->scale) return 0;
+
+  w->scale = new_scale;
+  w->scale_updates++;
+  scs_scale_reset_tracking(w, iter);
+  scs_scale_set_diag_r(w);
+  if (w->linsys->update_diag_r(w->linsys_work, w->diag_r) != 0) return -1;
+  if (scs_iterate_update_g(w) != 0) return -1;
+  if (w->accel) scs_aa_reset(w->accel);
+  remap_w(w);
+  return 0;
+}

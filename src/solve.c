@@ -1,0 +1,281 @@
+/* The main loop: iterate, check, adapt the scale, accelerate; then report
+ * the solution or certificate in the caller's units. */
+#include "solve.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "csv_log.h"
+#include "error.h"
+#include "iterate.h"
+#include "linalg.h"
+#include "log.h"
+#include "scale.h"
+#include "timer.h"
+
+/* Residuals are checked every CHECK_INTERVAL iterations (SCS: 25). */
+#define CHECK_INTERVAL 5
+
+typedef struct {
+  ScsTimer solve;
+  double lin_sys_ms, cone_ms, accel_ms;
+  scs_float *best_u, *best_rsk; /* best iterate seen (by residual merit) */
+  scs_float best_merit;
+  FILE *csv;
+} SolveState;
+
+static int alloc_solution(ScsSolution *sol, scs_int m, scs_int n) {
+  if (!sol->x) sol->x = malloc((size_t)SCS_MAX(n, 1) * sizeof(scs_float));
+  if (!sol->y) sol->y = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
+  if (!sol->s) sol->s = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
+  return sol->x && sol->y && sol->s ? 0 : -1;
+}
+
+static void fill(scs_float *v, scs_int len, scs_float val) {
+  for (scs_int i = 0; i < len; ++i) v[i] = val;
+}
+
+scs_int scs_report_failure(ScsWork *w, ScsSolution *sol, ScsInfo *info,
+                           scs_int status, const char *status_str) {
+  scs_int m = w ? w->m : 0, n = w ? w->n : 0;
+  if (sol && alloc_solution(sol, m, n) == 0) {
+    fill(sol->x, n, NAN);
+    fill(sol->y, m, NAN);
+    fill(sol->s, m, NAN);
+  }
+  if (info) {
+    info->status_val = status;
+    snprintf(info->status, sizeof(info->status), "%s", status_str);
+    info->pobj = info->dobj = info->gap = NAN;
+    info->res_pri = info->res_dual = NAN;
+    info->res_infeas = info->res_unbdd_a = info->res_unbdd_p = NAN;
+  }
+  return status;
+}
+
+static void copy_solution(const ScsWork *w, ScsSolution *sol, scs_float ax,
+                          scs_float ay, scs_float as) {
+  for (scs_int j = 0; j < w->n; ++j) sol->x[j] = w->x_orig[j] * ax;
+  for (scs_int i = 0; i < w->m; ++i) {
+    sol->y[i] = w->y_orig[i] * ay;
+    sol->s[i] = w->s_orig[i] * as;
+  }
+}
+
+/* Solution divided by tau, or a certificate normalized to b'y = -1 or
+ * c'x = -1 (SCS semantics; the other vectors are NaN). */
+static void set_result(const ScsWork *w, ScsSolution *sol, ScsInfo *info,
+                       scs_int kind) {
+  const ScsResiduals *r = &w->r;
+  if (kind == SCS_SOLVED) {
+    scs_float t = 1 / SCS_MAX(r->tau, 1e-18);
+    copy_solution(w, sol, t, t, t);
+    info->pobj = r->pobj;
+    info->dobj = r->dobj;
+    info->gap = r->gap;
+    info->res_pri = r->res_pri;
+    info->res_dual = r->res_dual;
+  } else if (kind == SCS_INFEASIBLE) {
+    copy_solution(w, sol, NAN, -1 / r->bty_tau, NAN);
+    info->pobj = info->dobj = INFINITY;
+    info->gap = info->res_pri = info->res_dual = NAN;
+  } else {
+    copy_solution(w, sol, -1 / r->ctx_tau, NAN, -1 / r->ctx_tau);
+    info->pobj = info->dobj = -INFINITY;
+    info->gap = info->res_pri = info->res_dual = NAN;
+  }
+}
+
+static const char *status_string(scs_int kind) {
+  return kind == SCS_SOLVED ? "solved"
+         : kind == SCS_INFEASIBLE ? "infeasible"
+                                  : "unbounded";
+}
+
+/* Not converged: best guess, as SCS does (tau > kappa: a solution; else a
+ * certificate of whichever infeasibility b'y < c'x points to). */
+static scs_int unfinished_kind(const ScsWork *w) {
+  const ScsResiduals *r = &w->r;
+  if (r->tau > r->kap) return SCS_SOLVED;
+  return r->bty_tau < r->ctx_tau ? SCS_INFEASIBLE : SCS_UNBOUNDED;
+}
+
+static scs_int inaccurate_flag(scs_int kind) {
+  return kind == SCS_SOLVED       ? SCS_SOLVED_INACCURATE
+         : kind == SCS_INFEASIBLE ? SCS_INFEASIBLE_INACCURATE
+                                  : SCS_UNBOUNDED_INACCURATE;
+}
+
+static void keep_if_best(ScsWork *w, SolveState *st) {
+  scs_float merit = scs_residuals_merit(w);
+  if (!st->best_u || !(merit < st->best_merit)) return;
+  scs_int l = w->n + w->m + 1;
+  st->best_merit = merit;
+  memcpy(st->best_u, w->u, (size_t)l * sizeof(scs_float));
+  memcpy(st->best_rsk, w->rsk, (size_t)l * sizeof(scs_float));
+}
+
+/* At max_iters / the time limit, report the best iterate when it beats the
+ * last one (SCS reports the last). */
+static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
+  if (!st->best_u || !(st->best_merit < scs_residuals_merit(w))) return;
+  scs_int l = w->n + w->m + 1;
+  memcpy(w->u, st->best_u, (size_t)l * sizeof(scs_float));
+  memcpy(w->rsk, st->best_rsk, (size_t)l * sizeof(scs_float));
+  w->r.last_iter = -1;
+  scs_residuals_update(w, iter);
+}
+
+static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
+                     ScsInfo *info, scs_int status, scs_int iter) {
+  scs_residuals_update(w, iter);
+  if (status == SCS_UNFINISHED) status = scs_residuals_status(w);
+  scs_int kind = status;
+  if (status == SCS_UNFINISHED) {
+    if (unfinished_kind(w) == SCS_SOLVED) restore_best(w, st, iter);
+    kind = unfinished_kind(w);
+  }
+  set_result(w, sol, info, kind);
+  info->status_val = status == SCS_UNFINISHED ? inaccurate_flag(kind) : kind;
+  if (status == SCS_UNFINISHED)
+    snprintf(info->status, sizeof(info->status), "%s (inaccurate - reached %s)",
+             status_string(kind),
+             w->time_limit_reached ? "time_limit_secs" : "max_iters");
+  else
+    snprintf(info->status, sizeof(info->status), "%s", status_string(kind));
+  /* SCS reports the index of the converged iteration, or max_iters */
+  info->iter = (status == SCS_UNFINISHED && !w->time_limit_reached)
+                   ? w->stgs.max_iters
+                   : iter;
+  info->res_infeas = w->r.res_infeas;
+  info->res_unbdd_a = w->r.res_unbdd_a;
+  info->res_unbdd_p = w->r.res_unbdd_p;
+  info->scale = w->scale;
+  info->scale_updates = w->scale_updates;
+  info->accepted_accel_steps = w->accepted_accel_steps;
+  info->rejected_accel_steps = w->rejected_accel_steps;
+  info->comp_slack = (kind == SCS_SOLVED)
+                         ? fabs(scs_vec_dot(sol->s, sol->y, w->m))
+                         : NAN;
+  if (w->accel) info->aa_stats = *scs_aa_stats(w->accel);
+}
+
+static void start(ScsWork *w, ScsSolution *sol, int warm_start) {
+  if (warm_start)
+    scs_iterate_warm_start(w, sol->x, sol->y, sol->s);
+  else
+    scs_iterate_cold_start(w);
+  w->r.last_iter = -1;
+  w->time_limit_reached = 0;
+  w->accepted_accel_steps = w->rejected_accel_steps = 0;
+  w->aa_norm = 0;
+  scs_scale_reset_tracking(w, 0);
+  if (w->accel) scs_aa_reset(w->accel);
+}
+
+/* Anderson step on w before the DR step (so the last operation of every
+ * iteration is a cone projection and iterates stay in the cones). */
+static void accelerate(ScsWork *w, SolveState *st, scs_int iter) {
+  if (!w->accel || iter == 0 || iter % w->stgs.acceleration_interval) return;
+  ScsTimer t;
+  scs_tic(&t);
+  w->aa_norm = scs_aa_apply(w->accel, w->w, w->w_prev);
+  st->accel_ms += scs_toc_ms(&t);
+}
+
+static void safeguard(ScsWork *w, scs_int iter) {
+  if (!w->accel || iter % w->stgs.acceleration_interval || !(w->aa_norm > 0))
+    return;
+  if (scs_aa_safeguard(w->accel, w->w, w->w_prev) != 0)
+    w->rejected_accel_steps++;
+  else
+    w->accepted_accel_steps++;
+}
+
+/* Check residuals and stopping rules; returns a final status or 0. */
+static scs_int check(ScsWork *w, SolveState *st, scs_int iter) {
+  scs_residuals_update(w, iter);
+  keep_if_best(w, st);
+  scs_int status = scs_residuals_status(w);
+  if (status != SCS_UNFINISHED) return status;
+  if (w->stgs.time_limit_secs > 0 &&
+      scs_toc_ms(&st->solve) > 1e3 * w->stgs.time_limit_secs) {
+    w->time_limit_reached = 1;
+    return -100; /* stop, unfinished */
+  }
+  return 0;
+}
+
+static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
+  scs_int l = w->n + w->m + 1, iter, status = 0;
+  for (iter = 0; iter < w->stgs.max_iters; ++iter) {
+    accelerate(w, st, iter);
+    if (iter > 0) scs_iterate_normalize_w(w);
+    memcpy(w->w_prev, w->w, (size_t)l * sizeof(scs_float));
+    if (scs_iterate_step(w, iter, &st->lin_sys_ms, &st->cone_ms) != 0) {
+      *iter_out = iter;
+      return SCS_FAILED;
+    }
+    if (iter % CHECK_INTERVAL == 0 && (status = check(w, st, iter)) != 0) break;
+    if (w->stgs.verbose && iter % SCS_LOG_INTERVAL == 0) {
+      scs_residuals_update(w, iter);
+      scs_log_row(w, iter, scs_toc_ms(&st->solve));
+    }
+    if (w->stgs.adaptive_scale && w->r.last_iter == iter &&
+        scs_scale_maybe_update(w, iter) != 0) {
+      *iter_out = iter;
+      return SCS_FAILED;
+    }
+    scs_iterate_relax(w);
+    safeguard(w, iter);
+    if (st->csv) {
+      scs_residuals_update(w, iter);
+      scs_csv_row(st->csv, w, iter, scs_toc_ms(&st->solve));
+    }
+  }
+  if (iter == w->stgs.max_iters) iter = w->stgs.max_iters - 1; /* last step */
+  *iter_out = iter;
+  return status == -100 ? 0 : status;
+}
+
+scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
+                         int warm_start) {
+  SolveState st = {0};
+  scs_int l = w->n + w->m + 1, iter = 0;
+  scs_tic(&st.solve);
+  snprintf(info->lin_sys_solver, sizeof(info->lin_sys_solver), "%s",
+           w->linsys->name);
+  info->setup_time = w->setup_time_ms;
+  if (alloc_solution(sol, w->m, w->n) != 0) {
+    scs_set_error("out of memory allocating the solution");
+    return scs_report_failure(w, sol, info, SCS_FAILED, "failure");
+  }
+  st.best_merit = INFINITY;
+  st.best_u = malloc((size_t)l * sizeof(scs_float));
+  st.best_rsk = malloc((size_t)l * sizeof(scs_float));
+  if (!st.best_u || !st.best_rsk) {
+    free(st.best_u), free(st.best_rsk);
+    st.best_u = st.best_rsk = NULL; /* keeping the best is optional */
+  }
+  if (w->stgs.log_csv_filename) st.csv = scs_csv_open(w);
+  start(w, sol, warm_start);
+  if (w->stgs.verbose) scs_log_header(w);
+
+  scs_int status = run(w, &st, &iter);
+  if (status == SCS_FAILED) {
+    scs_report_failure(w, sol, info, SCS_FAILED, "failure");
+    info->iter = iter;
+  } else {
+    finalize(w, &st, sol, info, status, iter);
+    if (w->stgs.verbose) scs_log_row(w, iter, scs_toc_ms(&st.solve));
+  }
+  info->solve_time = scs_toc_ms(&st.solve);
+  info->lin_sys_time = st.lin_sys_ms;
+  info->cone_time = st.cone_ms;
+  info->accel_time = st.accel_ms;
+  if (w->stgs.verbose) scs_log_footer(w, info);
+  if (st.csv) fclose(st.csv);
+  free(st.best_u);
+  free(st.best_rsk);
+  return info->status_val;
+}

@@ -1,0 +1,482 @@
+/* Input validation with precise messages.
+ *
+ * Every check either returns 0 or calls scs_set_error() with a message that
+ * names the offending object, the index and the value, then returns nonzero.
+ * Nothing here writes to the caller's arrays, and NULL pointers are reported,
+ * never dereferenced.
+ *
+ * Integers are printed through long long and floats through double so the
+ * messages are the same whatever scs_int / scs_float are in this build.
+ */
+#include "validate.h"
+
+#include <limits.h>
+#include <stdint.h>
+
+#include "error.h"
+
+/* Cone sizes and sum only, no "supported yet" check. Used by the dump reader,
+ * which must read every cone family of the format. (Not in validate.h, which
+ * belongs to the lead; src/io/dump.c repeats this prototype.) */
+int scs_validate_cone_sizes(const ScsCone *k, scs_int m);
+
+#define LL(v) ((long long)(v))
+#define DBL(v) ((double)(v))
+
+/* ---- vectors ---------------------------------------------------------- */
+
+int scs_validate_vector(const scs_float *v, scs_int len, const char *name) {
+  if (!name) name = "vector";
+  if (len < 0) {
+    scs_set_error("%s: length %lld is negative", name, LL(len));
+    return 1;
+  }
+  if (len == 0) return 0;
+  if (!v) {
+    scs_set_error("%s is NULL but has length %lld", name, LL(len));
+    return 1;
+  }
+  for (scs_int i = 0; i < len; ++i) {
+    if (!scs_is_finite(v[i])) {
+      if (isnan(v[i]))
+        scs_set_error("%s[%lld] is NaN", name, LL(i));
+      else
+        scs_set_error("%s[%lld] = %g is not finite", name, LL(i), DBL(v[i]));
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* ---- CSC matrices ----------------------------------------------------- */
+
+/* The shared CSC check. With upper != 0 every entry must have row <= col
+ * (P is passed as its upper triangle). */
+static int validate_csc_impl(const ScsMatrix *M, scs_int m, scs_int n,
+                             const char *name, int upper) {
+  if (!name) name = "matrix";
+  if (!M) {
+    scs_set_error("%s is NULL", name);
+    return 1;
+  }
+  if (m < 0 || n < 0) {
+    scs_set_error("%s: expected size %lld x %lld is negative", name, LL(m),
+                  LL(n));
+    return 1;
+  }
+  if (M->m != m || M->n != n) {
+    scs_set_error("%s must be %lld x %lld, got %lld x %lld", name, LL(m),
+                  LL(n), LL(M->m), LL(M->n));
+    return 1;
+  }
+  if (!M->p) {
+    scs_set_error("%s: column pointer array p is NULL", name);
+    return 1;
+  }
+  if (M->p[0] != 0) {
+    scs_set_error("%s: p[0] = %lld must be 0", name, LL(M->p[0]));
+    return 1;
+  }
+  for (scs_int j = 0; j < n; ++j) {
+    if (M->p[j] > M->p[j + 1]) {
+      scs_set_error("%s: column pointers not monotone: p[%lld] = %lld > "
+                    "p[%lld] = %lld",
+                    name, LL(j), LL(M->p[j]), LL(j + 1), LL(M->p[j + 1]));
+      return 1;
+    }
+  }
+  /* p[0] == 0 and monotone, so nnz = p[n] >= 0 */
+  scs_int nnz = M->p[n];
+  if (nnz == 0) return 0;
+  if (!M->i) {
+    scs_set_error("%s: row index array i is NULL but nnz = p[%lld] = %lld",
+                  name, LL(n), LL(nnz));
+    return 1;
+  }
+  if (!M->x) {
+    scs_set_error("%s: value array x is NULL but nnz = p[%lld] = %lld", name,
+                  LL(n), LL(nnz));
+    return 1;
+  }
+  /* Any entry needs a row in [0, m): with m == 0 the first entry is out of
+   * range, so the marker array is only needed when m > 0. marker[r] holds
+   * 1 + the last column that had an entry in row r (0: none yet), so one
+   * calloc and no per-column reset detect duplicates without sorting. */
+  scs_int *marker = NULL;
+  if (m > 0) {
+    if ((uint64_t)m > SIZE_MAX / sizeof(scs_int) ||
+        !(marker = calloc((size_t)m, sizeof(scs_int)))) {
+      scs_set_error("%s: out of memory checking for duplicate entries "
+                    "(%lld rows)",
+                    name, LL(m));
+      return 1;
+    }
+  }
+  int bad = 0;
+  for (scs_int j = 0; j < n && !bad; ++j) {
+    for (scs_int e = M->p[j]; e < M->p[j + 1]; ++e) {
+      scs_int r = M->i[e];
+      if (r < 0 || r >= m) {
+        scs_set_error("%s: row index %lld out of range [0, %lld) in column "
+                      "%lld (entry i[%lld])",
+                      name, LL(r), LL(m), LL(j), LL(e));
+        bad = 1;
+        break;
+      }
+      if (marker[r] == j + 1) {
+        scs_set_error("%s: duplicate row index %lld in column %lld (entry "
+                      "i[%lld])",
+                      name, LL(r), LL(j), LL(e));
+        bad = 1;
+        break;
+      }
+      marker[r] = j + 1;
+      if (upper && r > j) {
+        scs_set_error("%s: entry (%lld, %lld) is below the diagonal; pass the "
+                      "upper triangle only",
+                      name, LL(r), LL(j));
+        bad = 1;
+        break;
+      }
+      if (!scs_is_finite(M->x[e])) {
+        if (isnan(M->x[e]))
+          scs_set_error("%s: x[%lld] is NaN (row %lld, column %lld)", name,
+                        LL(e), LL(r), LL(j));
+        else
+          scs_set_error("%s: x[%lld] = %g is not finite (row %lld, column "
+                        "%lld)",
+                        name, LL(e), DBL(M->x[e]), LL(r), LL(j));
+        bad = 1;
+        break;
+      }
+    }
+  }
+  free(marker);
+  return bad;
+}
+
+int scs_validate_csc(const ScsMatrix *M, scs_int m, scs_int n,
+                     const char *name) {
+  return validate_csc_impl(M, m, n, name, 0);
+}
+
+/* ---- data ------------------------------------------------------------- */
+
+int scs_validate_data(const ScsData *d) {
+  if (!d) {
+    scs_set_error("data is NULL");
+    return 1;
+  }
+  /* SCS requires m > 0 and n > 0; so do we. */
+  if (d->m < 1) {
+    scs_set_error("data: m = %lld must be >= 1 (at least one constraint row)",
+                  LL(d->m));
+    return 1;
+  }
+  if (d->n < 1) {
+    scs_set_error("data: n = %lld must be >= 1 (at least one variable)",
+                  LL(d->n));
+    return 1;
+  }
+  if (!d->A) {
+    scs_set_error("data: A is NULL");
+    return 1;
+  }
+  if (!d->b) {
+    scs_set_error("data: b is NULL");
+    return 1;
+  }
+  if (!d->c) {
+    scs_set_error("data: c is NULL");
+    return 1;
+  }
+  if (d->A->m != d->m || d->A->n != d->n) {
+    scs_set_error("A must be m x n = %lld x %lld, got %lld x %lld", LL(d->m),
+                  LL(d->n), LL(d->A->m), LL(d->A->n));
+    return 1;
+  }
+  if (validate_csc_impl(d->A, d->m, d->n, "A", 0)) return 1;
+  if (d->P) {
+    if (d->P->m != d->n || d->P->n != d->n) {
+      scs_set_error("P must be n x n = %lld x %lld, got %lld x %lld",
+                    LL(d->n), LL(d->n), LL(d->P->m), LL(d->P->n));
+      return 1;
+    }
+    if (validate_csc_impl(d->P, d->n, d->n, "P", 1)) return 1;
+  }
+  if (scs_validate_vector(d->b, d->m, "b")) return 1;
+  if (scs_validate_vector(d->c, d->n, "c")) return 1;
+  return 0;
+}
+
+/* ---- cones ------------------------------------------------------------ */
+
+static int check_count(const char *name, scs_int v) {
+  if (v < 0) {
+    scs_set_error("cone: %s = %lld must be >= 0", name, LL(v));
+    return 1;
+  }
+  return 0;
+}
+
+static int check_array(const char *size_name, scs_int size,
+                       const char *arr_name, const void *arr) {
+  if (size > 0 && !arr) {
+    scs_set_error("cone: %s = %lld but %s is NULL", size_name, LL(size),
+                  arr_name);
+    return 1;
+  }
+  return 0;
+}
+
+/* *acc += a * b for a, b >= 0, in 64 bits; 1 on overflow. */
+static int add_product(int64_t *acc, int64_t a, int64_t b) {
+  if (a != 0 && b > INT64_MAX / a) return 1;
+  int64_t t = a * b;
+  if (t > INT64_MAX - *acc) return 1;
+  *acc += t;
+  return 0;
+}
+
+int scs_validate_cone_sizes(const ScsCone *k, scs_int m) {
+  if (!k) {
+    scs_set_error("cone is NULL");
+    return 1;
+  }
+  if (check_count("z", k->z) || check_count("l", k->l) ||
+      check_count("bsize", k->bsize) || check_count("qsize", k->qsize) ||
+      check_count("ssize", k->ssize) || check_count("cssize", k->cssize) ||
+      check_count("ep", k->ep) || check_count("ed", k->ed) ||
+      check_count("psize", k->psize))
+    return 1;
+  if (check_array("qsize", k->qsize, "q", k->q) ||
+      check_array("ssize", k->ssize, "s", k->s) ||
+      check_array("cssize", k->cssize, "cs", k->cs) ||
+      check_array("psize", k->psize, "p", k->p))
+    return 1;
+
+  /* Box: bsize counts the t entry, so bsize == 1 is the valid cone
+   * {t >= 0} with no bounds; bsize > 1 needs bsize - 1 bounds each. Bounds
+   * may be infinite in the natural direction (bl = -inf, bu = +inf); a
+   * bl = +inf or bu = -inf would force t = 0 and make the projection
+   * compute inf * 0, so those are rejected along with NaN. */
+  if (k->bsize > 1) {
+    if (check_array("bsize", k->bsize, "bl", k->bl) ||
+        check_array("bsize", k->bsize, "bu", k->bu))
+      return 1;
+    for (scs_int i = 0; i < k->bsize - 1; ++i) {
+      scs_float lo = k->bl[i], hi = k->bu[i];
+      if (isnan(lo)) {
+        scs_set_error("box: bl[%lld] is NaN", LL(i));
+        return 1;
+      }
+      if (isnan(hi)) {
+        scs_set_error("box: bu[%lld] is NaN", LL(i));
+        return 1;
+      }
+      if (isinf(lo) && lo > 0) {
+        scs_set_error("box: bl[%lld] = +inf; a lower bound may be -inf but "
+                      "not +inf",
+                      LL(i));
+        return 1;
+      }
+      if (isinf(hi) && hi < 0) {
+        scs_set_error("box: bu[%lld] = -inf; an upper bound may be +inf but "
+                      "not -inf",
+                      LL(i));
+        return 1;
+      }
+      if (lo > hi) {
+        scs_set_error("box: bl[%lld] = %g > bu[%lld] = %g", LL(i), DBL(lo),
+                      LL(i), DBL(hi));
+        return 1;
+      }
+    }
+  }
+  for (scs_int i = 0; i < k->qsize; ++i) {
+    if (k->q[i] < 1) {
+      scs_set_error("cone: q[%lld] = %lld: second-order cones must have size "
+                    ">= 1",
+                    LL(i), LL(k->q[i]));
+      return 1;
+    }
+  }
+  for (scs_int i = 0; i < k->ssize; ++i) {
+    if (k->s[i] < 1) {
+      scs_set_error("cone: s[%lld] = %lld: PSD cones must have size >= 1",
+                    LL(i), LL(k->s[i]));
+      return 1;
+    }
+  }
+  for (scs_int i = 0; i < k->cssize; ++i) {
+    if (k->cs[i] < 1) {
+      scs_set_error("cone: cs[%lld] = %lld: complex PSD cones must have size "
+                    ">= 1",
+                    LL(i), LL(k->cs[i]));
+      return 1;
+    }
+  }
+  for (scs_int i = 0; i < k->psize; ++i) {
+    scs_float a = k->p[i];
+    if (isnan(a)) {
+      scs_set_error("cone: p[%lld] is NaN", LL(i));
+      return 1;
+    }
+    if (a < -1 || a > 1) {
+      scs_set_error("cone: p[%lld] = %g must be in [-1, 1]", LL(i), DBL(a));
+      return 1;
+    }
+  }
+
+  /* Total rows, in 64 bits with overflow checks (scs_int may be 64 bits and
+   * s(s+1)/2 or cs^2 may overflow even then). */
+  int64_t total = 0;
+  int ovf = add_product(&total, k->z, 1) || add_product(&total, k->l, 1) ||
+            add_product(&total, k->bsize, 1);
+  for (scs_int i = 0; i < k->qsize && !ovf; ++i)
+    ovf = add_product(&total, k->q[i], 1);
+  for (scs_int i = 0; i < k->ssize && !ovf; ++i) {
+    /* s(s+1)/2: halve the even factor first */
+    int64_t s = k->s[i];
+    if (s == INT64_MAX)
+      ovf = 1;
+    else if (s % 2 == 0)
+      ovf = add_product(&total, s / 2, s + 1);
+    else
+      ovf = add_product(&total, s, (s + 1) / 2);
+  }
+  for (scs_int i = 0; i < k->cssize && !ovf; ++i)
+    ovf = add_product(&total, k->cs[i], k->cs[i]);
+  if (!ovf)
+    ovf = add_product(&total, k->ep, 3) || add_product(&total, k->ed, 3) ||
+          add_product(&total, k->psize, 3);
+  if (ovf) {
+    scs_set_error("cone sizes overflow: their sum exceeds %lld (m = %lld)",
+                  LL(INT64_MAX), LL(m));
+    return 1;
+  }
+  if (total != (int64_t)m) {
+    scs_set_error("cone sizes sum to %lld but m = %lld", LL(total), LL(m));
+    return 1;
+  }
+  return 0;
+}
+
+int scs_validate_cone(const ScsCone *k, scs_int m) {
+  if (scs_validate_cone_sizes(k, m)) return 1;
+  /* This build projects onto zero, nonnegative, box and second-order cones
+   * only; the others are checked above and refused here. */
+  static const char *const fmt =
+      "%s (%s = %lld) are not supported yet in this build";
+  if (k->ssize > 0) {
+    scs_set_error(fmt, "PSD cones", "ssize", LL(k->ssize));
+    return 1;
+  }
+  if (k->cssize > 0) {
+    scs_set_error(fmt, "complex PSD cones", "cssize", LL(k->cssize));
+    return 1;
+  }
+  if (k->ep > 0) {
+    scs_set_error(fmt, "exponential cones", "ep", LL(k->ep));
+    return 1;
+  }
+  if (k->ed > 0) {
+    scs_set_error(fmt, "dual exponential cones", "ed", LL(k->ed));
+    return 1;
+  }
+  if (k->psize > 0) {
+    scs_set_error(fmt, "power cones", "psize", LL(k->psize));
+    return 1;
+  }
+  return 0;
+}
+
+/* ---- settings --------------------------------------------------------- */
+
+/* Note: SCS 3.2 accepts eps_abs = eps_rel = 0 and does not look for NaN in
+ * the settings; libscs rejects both (a zero tolerance can never be met and
+ * NaN makes every comparison false). */
+
+static int check_finite_setting(const char *name, scs_float v) {
+  if (isnan(v)) {
+    scs_set_error("settings: %s is NaN", name);
+    return 1;
+  }
+  if (!scs_is_finite(v)) {
+    scs_set_error("settings: %s = %g must be finite", name, DBL(v));
+    return 1;
+  }
+  return 0;
+}
+
+static int check_positive_setting(const char *name, scs_float v) {
+  if (check_finite_setting(name, v)) return 1;
+  if (!(v > 0)) {
+    scs_set_error("settings: %s = %g must be > 0", name, DBL(v));
+    return 1;
+  }
+  return 0;
+}
+
+static int check_nonneg_setting(const char *name, scs_float v) {
+  if (check_finite_setting(name, v)) return 1;
+  if (!(v >= 0)) {
+    scs_set_error("settings: %s = %g must be >= 0", name, DBL(v));
+    return 1;
+  }
+  return 0;
+}
+
+int scs_validate_settings(const ScsSettings *stgs) {
+  if (!stgs) {
+    scs_set_error("settings is NULL");
+    return 1;
+  }
+  /* normalize, adaptive_scale, verbose, warm_start and acceleration_type_1
+   * are flags: any value, nonzero means true. */
+  if (check_positive_setting("scale", stgs->scale) ||
+      check_positive_setting("rho_x", stgs->rho_x))
+    return 1;
+  /* SCS also requires max_iters > 0. */
+  if (stgs->max_iters < 1) {
+    scs_set_error("settings: max_iters = %lld must be >= 1",
+                  LL(stgs->max_iters));
+    return 1;
+  }
+  if (check_positive_setting("eps_abs", stgs->eps_abs) ||
+      check_positive_setting("eps_rel", stgs->eps_rel) ||
+      check_positive_setting("eps_infeas", stgs->eps_infeas))
+    return 1;
+  if (check_finite_setting("alpha", stgs->alpha)) return 1;
+  if (!(stgs->alpha > 0 && stgs->alpha < 2)) {
+    scs_set_error("settings: alpha = %g must be in (0, 2)", DBL(stgs->alpha));
+    return 1;
+  }
+  if (check_nonneg_setting("time_limit_secs", stgs->time_limit_secs))
+    return 1;
+  /* SCS gives a negative lookback a meaning of its own; we reject it. */
+  if (stgs->acceleration_lookback < 0) {
+    scs_set_error("settings: acceleration_lookback = %lld must be >= 0 "
+                  "(0 disables acceleration)",
+                  LL(stgs->acceleration_lookback));
+    return 1;
+  }
+  if (stgs->acceleration_interval < 1) {
+    scs_set_error("settings: acceleration_interval = %lld must be >= 1",
+                  LL(stgs->acceleration_interval));
+    return 1;
+  }
+  if (check_nonneg_setting("acceleration_regularization",
+                           stgs->acceleration_regularization))
+    return 1;
+  if (check_finite_setting("acceleration_relaxation",
+                           stgs->acceleration_relaxation))
+    return 1;
+  if (!(stgs->acceleration_relaxation >= 0 &&
+        stgs->acceleration_relaxation <= 2)) {
+    scs_set_error("settings: acceleration_relaxation = %g must be in [0, 2]",
+                  DBL(stgs->acceleration_relaxation));
+    return 1;
+  }
+  return 0;
+}

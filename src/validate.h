@@ -1,0 +1,21 @@
+/* Input checks with precise messages. Each returns 0 when the input is
+ * valid, else nonzero after scs_set_error() with what is wrong and where. */
+#ifndef SCS_VALIDATE_H
+#define SCS_VALIDATE_H
+
+#include "glob.h"
+
+/* m, n, A (m x n CSC), optional P (n x n, upper triangle), b, c finite. */
+int scs_validate_data(const ScsData *d);
+/* Cone sizes and parameters, and that they sum to m. */
+int scs_validate_cone(const ScsCone *k, scs_int m);
+/* Every setting in its documented range, no NaN. */
+int scs_validate_settings(const ScsSettings *stgs);
+/* A CSC matrix: sizes, monotone pointers, rows in range, no duplicates in
+ * a column, finite values. `name` prefixes the message ("A", "P"). */
+int scs_validate_csc(const ScsMatrix *M, scs_int m, scs_int n,
+                     const char *name);
+/* Every entry finite; `name` ("b", "c") prefixes the message. */
+int scs_validate_vector(const scs_float *v, scs_int len, const char *name);
+
+#endif

@@ -1,0 +1,55 @@
+/* The workspace behind the opaque ScsWork handle. */
+#ifndef SCS_WORK_H
+#define SCS_WORK_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "accel.h"
+#include "cones/cones.h"
+#include "glob.h"
+#include "linsys.h"
+#include "normalize.h"
+#include "residuals.h"
+
+struct SCS_WORK {
+  pthread_mutex_t lock; /* every call that touches the handle holds it */
+  atomic_int interrupt; /* set by scs_interrupt (issue: threads) */
+
+  scs_int m, n;
+  ScsSettings stgs;     /* private copy; filenames point to owned copies */
+  char *write_data_filename, *log_csv_filename;
+  ScsConeWork *cones;
+
+  /* normalized data */
+  ScsMatrix *A, *P;
+  scs_float *b, *c;
+  scs_float nm_b_orig, nm_c_orig; /* ||b||_inf, ||c||_inf of caller data */
+  ScsScaling *scal;
+
+  const ScsLinSysBackend *linsys;
+  void *linsys_work;
+  AaWork *accel;
+
+  /* the iteration (ALGORITHM.md): w the DR iterate, u_t = u~, u the
+   * projected point, rsk = (r, s, kappa) the dual vector v */
+  scs_float scale;   /* current dual scale */
+  scs_float *diag_r; /* R, length n + m + 1 */
+  scs_float *w, *w_prev, *u, *u_t, *rsk;
+  scs_float *g;      /* M^{-1} h, h = (c, -b) (length n + m) */
+  scs_float root_a;  /* d + g'Rg: leading coefficient of root_plus */
+
+  ScsResiduals r;    /* residuals in the caller's units */
+  scs_float *x_orig, *y_orig, *s_orig; /* current iterate / tau, unscaled */
+
+  /* adaptive scale bookkeeping */
+  scs_float sum_log_scale_factor;
+  scs_int n_log_scale_factor, last_scale_update_iter, scale_updates;
+
+  scs_int accepted_accel_steps, rejected_accel_steps;
+  scs_float aa_norm;
+  double setup_time_ms;
+  int time_limit_reached;
+};
+
+#endif

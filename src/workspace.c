@@ -1,0 +1,133 @@
+/* Allocation, deep copies and lifetime of ScsWork. */
+#include "workspace.h"
+
+#include <string.h>
+
+#include "error.h"
+#include "io/dump.h"
+#include "iterate.h"
+#include "linalg.h"
+#include "scale.h"
+
+static char *copy_string(const char *s, int *failed) {
+  if (!s) return NULL;
+  char *c = strdup(s);
+  if (!c) *failed = 1;
+  return c;
+}
+
+static scs_float *copy_vec(const scs_float *v, scs_int len) {
+  scs_float *c = malloc((size_t)SCS_MAX(len, 1) * sizeof(scs_float));
+  if (c) memcpy(c, v, (size_t)len * sizeof(scs_float));
+  return c;
+}
+
+static int copy_inputs(ScsWork *w, const ScsData *d, const ScsCone *k,
+                       const ScsSettings *stgs) {
+  int failed = 0;
+  w->m = d->m;
+  w->n = d->n;
+  w->stgs = *stgs;
+  w->write_data_filename = copy_string(stgs->write_data_filename, &failed);
+  w->log_csv_filename = copy_string(stgs->log_csv_filename, &failed);
+  w->stgs.write_data_filename = w->write_data_filename;
+  w->stgs.log_csv_filename = w->log_csv_filename;
+  w->cones = scs_cone_work_init(k, d->m);
+  w->A = scs_csc_copy_sorted(d->A);
+  w->P = d->P ? scs_csc_copy_sorted(d->P) : NULL;
+  w->b = copy_vec(d->b, d->m);
+  w->c = copy_vec(d->c, d->n);
+  if (failed || !w->cones || !w->A || (d->P && !w->P) || !w->b || !w->c)
+    return -1;
+  w->nm_b_orig = scs_vec_norm_inf(d->b, d->m);
+  w->nm_c_orig = scs_vec_norm_inf(d->c, d->n);
+  return 0;
+}
+
+static int alloc_iterates(ScsWork *w) {
+  size_t l = (size_t)(w->n + w->m + 1);
+  w->diag_r = calloc(l, sizeof(scs_float));
+  w->w = calloc(l, sizeof(scs_float));
+  w->w_prev = calloc(l, sizeof(scs_float));
+  w->u = calloc(l, sizeof(scs_float));
+  w->u_t = calloc(l, sizeof(scs_float));
+  w->rsk = calloc(l, sizeof(scs_float));
+  w->g = calloc(l, sizeof(scs_float));
+  w->x_orig = calloc((size_t)SCS_MAX(w->n, 1), sizeof(scs_float));
+  w->y_orig = calloc((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
+  w->s_orig = calloc((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
+  if (!w->diag_r || !w->w || !w->w_prev || !w->u || !w->u_t || !w->rsk ||
+      !w->g || !w->x_orig || !w->y_orig || !w->s_orig)
+    return -1;
+  return scs_residuals_alloc(&w->r, w->m, w->n);
+}
+
+static int equilibrate(ScsWork *w) {
+  w->scal = scs_scaling_alloc(w->m, w->n);
+  if (!w->scal) return -1;
+  if (!w->stgs.normalize) return 0;
+  if (scs_equilibrate(w->scal, w->A, w->P, w->cones) != 0) return -1;
+  scs_normalize_b_c(w->scal, w->b, w->c);
+  return 0;
+}
+
+static int setup_accel(ScsWork *w) {
+  const ScsSettings *s = &w->stgs;
+  if (s->acceleration_lookback <= 0) return 0;
+  w->accel = scs_aa_init(w->n + w->m + 1, s->acceleration_lookback,
+                         s->acceleration_type_1,
+                         s->acceleration_regularization,
+                         s->acceleration_relaxation, SCS_AA_SAFEGUARD_FACTOR,
+                         SCS_AA_MAX_WEIGHT_NORM);
+  return w->accel ? 0 : -1;
+}
+
+ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
+                         const ScsSettings *stgs) {
+  ScsWork *w = calloc(1, sizeof(*w));
+  if (!w || pthread_mutex_init(&w->lock, NULL) != 0) {
+    free(w);
+    scs_set_error("out of memory allocating the workspace");
+    return NULL;
+  }
+  atomic_init(&w->interrupt, 0);
+  if (copy_inputs(w, d, k, stgs) != 0 || alloc_iterates(w) != 0 ||
+      equilibrate(w) != 0) {
+    scs_set_error("out of memory copying the problem (m = %lld, n = %lld)",
+                  (long long)d->m, (long long)d->n);
+    scs_work_destroy(w);
+    return NULL;
+  }
+  if (stgs->write_data_filename &&
+      scs_dump_write(stgs->write_data_filename, d, k, stgs) != 0) {
+    scs_work_destroy(w); /* scs_dump_write said why */
+    return NULL;
+  }
+  w->scale = stgs->scale;
+  scs_scale_set_diag_r(w);
+  w->linsys = &scs_linsys_direct;
+  w->linsys_work = w->linsys->init(w->A, w->P, w->diag_r);
+  if (!w->linsys_work || scs_iterate_update_g(w) != 0 || setup_accel(w) != 0) {
+    scs_work_destroy(w); /* the backend or AA said why */
+    return NULL;
+  }
+  return w;
+}
+
+void scs_work_destroy(ScsWork *w) {
+  if (!w) return;
+  if (w->linsys_work) w->linsys->free(w->linsys_work);
+  if (w->accel) scs_aa_finish(w->accel);
+  scs_cone_work_free(w->cones);
+  scs_csc_free(w->A);
+  scs_csc_free(w->P);
+  scs_scaling_free(w->scal);
+  scs_residuals_free(&w->r);
+  void *bufs[] = {w->b,      w->c,      w->diag_r, w->w,
+                  w->w_prev, w->u,      w->u_t,    w->rsk,
+                  w->g,      w->x_orig, w->y_orig, w->s_orig,
+                  w->write_data_filename, w->log_csv_filename};
+  for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); ++i) free(bufs[i]);
+  pthread_mutex_destroy(&w->lock);
+  free(w);
+}
