@@ -307,7 +307,7 @@ static void soc_expect(const double *in, const double *out, scs_int len,
   double scale = 0;
   for (scs_int i = 0; i < len; ++i) scale = fmax(scale, fabs(in[i]));
   for (scs_int i = 0; i < len; ++i)
-    cr_assert_leq(fabs((double)v[i] - out[i]), rtol * scale,
+    cr_assert_leq(fabs((double)v[i] - (double)(scs_float)out[i]), rtol * scale,
                   "entry %d: got %g, want %g", (int)i, (double)v[i], out[i]);
 }
 
@@ -369,7 +369,7 @@ static void box_expect(const double *in, const double *out, scs_int len,
   double scale = 0;
   for (scs_int i = 0; i < len; ++i) scale = fmax(scale, fabs(in[i]));
   for (scs_int i = 0; i < len; ++i)
-    cr_assert_leq(fabs((double)v[i] - out[i]), rtol * scale,
+    cr_assert_leq(fabs((double)v[i] - (double)(scs_float)out[i]), rtol * scale,
                   "entry %d: got %g, want %g", (int)i, (double)v[i], out[i]);
 }
 

@@ -13,6 +13,24 @@
 #include "glob.h"
 #include "io/dump.h"
 
+/* Under AddressSanitizer, ask LeakSanitizer directly: Criterion does not
+ * turn a leak report at process exit into a test failure. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SCS_TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(SCS_TEST_ASAN)
+#define SCS_TEST_ASAN 1
+#endif
+#ifdef SCS_TEST_ASAN
+#include <sanitizer/lsan_interface.h>
+#define EXPECT_NO_LEAKS() \
+  cr_assert_eq(__lsan_do_recoverable_leak_check(), 0, "memory leaked")
+#else
+#define EXPECT_NO_LEAKS() ((void)0)
+#endif
+
 #ifndef SCS_TEST_TMP_DIR
 #define SCS_TEST_TMP_DIR "/tmp"
 #endif
@@ -197,8 +215,10 @@ static void same_problem(const Problem *want, const ScsData *d,
   cr_assert_eq(s->warm_start, 0);
   cr_assert_eq(s->time_limit_secs, 0);
   cr_assert_eq(s->acceleration_type_1, 1);
-  cr_assert_eq(s->acceleration_regularization, SCS_DEFAULT_AA_REGULARIZATION);
-  cr_assert_eq(s->acceleration_relaxation, SCS_DEFAULT_AA_RELAXATION);
+  cr_assert_eq(s->acceleration_regularization,
+               (scs_float)SCS_DEFAULT_AA_REGULARIZATION);
+  cr_assert_eq(s->acceleration_relaxation,
+               (scs_float)SCS_DEFAULT_AA_RELAXATION);
   cr_assert(s->write_data_filename == NULL);
   cr_assert(s->log_csv_filename == NULL);
 }
@@ -441,6 +461,7 @@ static void truncate_everywhere(unsigned isz, const char *name) {
   expect_read_ok(path, &pb);
   free(e.buf);
   unlink(path);
+  EXPECT_NO_LEAKS();
 }
 
 Test(dump, truncated_native) {

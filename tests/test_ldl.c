@@ -172,10 +172,12 @@ static void run_random(scs_int n, scs_int m, double density, int pkind,
     cr_assert_leq(err, SOLVE_TOL, "n=%d m=%d pkind=%d backward error %g",
                   (int)n, (int)m, pkind, err);
   }
-  /* new r (and a wide dynamic range, as with SCS's zero cone rows) */
+  /* new r with a wide dynamic range (as with SCS's zero-cone rows), within
+   * what the precision can resolve */
   free(M);
   free(r);
-  r = rand_diag_r(nk, 1e-6, 1e3);
+  r = sizeof(scs_float) == sizeof(float) ? rand_diag_r(nk, 1e-3, 1e2)
+                                         : rand_diag_r(nk, 1e-6, 1e3);
   cr_assert_eq(scs_linsys_direct.update_diag_r(w, r), 0, "update: %s",
                scs_last_error());
   M = dense_kkt(Ad, Pd, r, n, m);
@@ -522,8 +524,9 @@ Test(ldl, zero_pivot_fails) {
 }
 
 Test(ldl, tiny_pivot_fails) {
-  /* P = [1 1; 1 1 + 2 eps]: the second pivot is ~2 eps, pure cancellation */
-  double Pd[4] = {1, 1, 1, 1 + 2 * EPS_F};
+  /* P = [1 1; 1 1 + eps]: the second pivot is eps, pure cancellation of
+   * terms of size 1 */
+  double Pd[4] = {1, 1, 1, 1 + EPS_F};
   ScsMatrix *P = dense_to_csc(Pd, 2, 2, 1);
   ScsMatrix *A = csc_new(0, 2, 0);
   scs_float r[2] = {(scs_float)1e-30, (scs_float)1e-30};

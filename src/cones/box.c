@@ -86,7 +86,7 @@ static int box_active(scs_float c, int sign, scs_float s0, scs_float lo,
                       scs_float hi) {
   if (!isfinite(c) || c == 0) return 0;
   scs_float b = s0 / c;
-  return (sign * c > 0) ? (b <= lo) : (b >= hi);
+  return (sign > 0 ? c > 0 : c < 0) ? (b <= lo) : (b >= hi);
 }
 
 /* The root of g on the piece [lo, hi], from g = A t - B there. */

@@ -132,7 +132,7 @@ scs_int scs_cone_project_dual(ScsConeWork *c, scs_float *v) {
 /* ---- scaling ---------------------------------------------------------------- */
 
 void scs_cone_set_r_y(const ScsConeWork *c, scs_float scale, scs_float *r_y) {
-  scs_float zero_r = 1 / (SCS_ZERO_CONE_R_FACTOR * scale);
+  scs_float zero_r = (scs_float)(1 / (SCS_ZERO_CONE_R_FACTOR * scale));
   for (scs_int i = 0; i < c->m; ++i) r_y[i] = i < c->k.z ? zero_r : 1 / scale;
 }
 

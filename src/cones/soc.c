@@ -21,7 +21,7 @@
 static scs_float soc_norm(const scs_float *x, scs_int len) {
   scs_float ss = 0, mx = 0;
   for (scs_int i = 0; i < len; ++i) ss += x[i] * x[i];
-  if (isfinite(ss) && ss >= SOC_SUMSQ_TINY) return sqrt(ss);
+  if (isfinite(ss) && ss >= SOC_SUMSQ_TINY) return (scs_float)sqrt(ss);
   for (scs_int i = 0; i < len; ++i) mx = SCS_MAX(mx, (scs_float)fabs(x[i]));
   if (mx == 0 || !isfinite(mx)) return mx;
   ss = 0;
