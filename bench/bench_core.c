@@ -10,7 +10,7 @@
  *   qp   : the LP structure plus a sparse PSD P (upper triangle only)
  *   socp : zero + nonnegative + many second-order cones, P = NULL
  * s* in K and y* in K* are complementary, b = A x* + s*, c = -P x* - A'y*,
- * so x* is optimal and the optimal value is p* = x*'Px*/2 + c'x*.
+ * so x* is optimal and the optimal value is p* = (1/2) x*'P x* + c'x*.
  *
  * A has a banded random sparsity pattern (each column's entries fall in a
  * window of rows around its diagonal position), which keeps the LDL fill-in
@@ -239,8 +239,12 @@ typedef struct {
 } Problem;
 
 /* Nonzeros per column of A, and the half width of the row window. */
+#ifndef COL_NNZ
 #define COL_NNZ 8
+#endif
+#ifndef BAND_HALF
 #define BAND_HALF 30
+#endif
 
 /*
  * Banded random A (m x n): column j draws COL_NNZ distinct rows from the

@@ -15,11 +15,6 @@
 
 #include "error.h"
 
-/* Cone sizes and sum only, no "supported yet" check. Used by the dump reader,
- * which must read every cone family of the format. (Not in validate.h, which
- * belongs to the lead; src/io/dump.c repeats this prototype.) */
-int scs_validate_cone_sizes(const ScsCone *k, scs_int m);
-
 #define LL(v) ((long long)(v))
 #define DBL(v) ((double)(v))
 

@@ -16,17 +16,18 @@ typedef struct {
   void *snap[6];
   size_t len[6];
   void *ptr[6];
+  scs_int m0, n0, annz0, pnnz0; /* true array lengths, before any mutation */
 } Case;
 
 static void snapshot(Case *c) {
   ScsData *d = &c->tp->d;
   void *ptrs[6] = {d->A->x, d->A->i, d->A->p, d->b, d->c, d->P ? d->P->x : NULL};
-  size_t lens[6] = {sizeof(scs_float) * (size_t)d->A->p[d->A->n],
-                    sizeof(scs_int) * (size_t)d->A->p[d->A->n],
-                    sizeof(scs_int) * (size_t)(d->A->n + 1),
-                    d->m > 0 ? sizeof(scs_float) * (size_t)d->m : 0,
-                    d->n > 0 ? sizeof(scs_float) * (size_t)d->n : 0,
-                    d->P ? sizeof(scs_float) * (size_t)d->P->p[d->P->n] : 0};
+  size_t lens[6] = {sizeof(scs_float) * (size_t)c->annz0,
+                    sizeof(scs_int) * (size_t)c->annz0,
+                    sizeof(scs_int) * (size_t)(c->n0 + 1),
+                    sizeof(scs_float) * (size_t)c->m0,
+                    sizeof(scs_float) * (size_t)c->n0,
+                    d->P ? sizeof(scs_float) * (size_t)c->pnnz0 : 0};
   for (int i = 0; i < 6; ++i) {
     c->ptr[i] = ptrs[i];
     c->len[i] = lens[i];
@@ -39,6 +40,10 @@ static Case make_case(void) {
   Case c = {0};
   c.tp = tp_qp_small();
   tp_settings(&c.s);
+  c.m0 = c.tp->d.m;
+  c.n0 = c.tp->d.n;
+  c.annz0 = c.tp->d.A->p[c.n0];
+  c.pnnz0 = c.tp->d.P->p[c.n0];
   return c;
 }
 

@@ -8,9 +8,6 @@
 #include "glob.h"
 #include "validate.h"
 
-/* defined in validate.c (sizes only, no "not supported yet" check) */
-int scs_validate_cone_sizes(const ScsCone *k, scs_int m);
-
 /* ---- a valid problem: m = 7, n = 3 ------------------------------------- */
 /* cone: z = 1, l = 1, box bsize = 2, q = {3}: 1 + 1 + 2 + 3 = 7 rows */
 

@@ -16,11 +16,6 @@
 #include "error.h"
 #include "validate.h"
 
-/* Defined in validate.c: the cone checks of scs_validate_cone without the
- * "not supported yet in this build" part (a dump may hold any cone family).
- * TODO(lead): move this prototype to validate.h. */
-int scs_validate_cone_sizes(const ScsCone *k, scs_int m);
-
 #define LL(v) ((long long)(v))
 #define ULL(v) ((unsigned long long)(v))
 
