@@ -242,44 +242,84 @@ typedef struct {
 #ifndef COL_NNZ
 #define COL_NNZ 8
 #endif
+#ifndef BOUNDS
+#define BOUNDS 1
+#endif
+#ifndef MGEN_NUM
+#define MGEN_NUM 4
+#endif
 #ifndef BAND_HALF
 #define BAND_HALF 30
 #endif
 
 /*
- * Banded random A (m x n): column j draws COL_NNZ distinct rows from the
- * window around row j*m/n; every row gets at least one entry.
+ * Banded random A (m x n). The band lives in a "position" order of the rows
+ * that interleaves the cones: the units (one row of the zero or nonnegative
+ * cone, or one whole second-order cone) are shuffled, and positions follow
+ * the shuffled units. Column j draws COL_NNZ distinct positions from the
+ * window around position j*m/n. So every cone type meets every part of x
+ * (banding in cone order would make the first few equality rows pin down the
+ * first few variables), while the KKT matrix keeps a banded, low-fill graph.
+ * Every row gets at least one entry.
  */
-static ScsMatrix *gen_a(Rng *r, long m, long n) {
+static ScsMatrix *gen_a(Rng *r, long m, long n, long z, long l, long nb,
+                        const scs_int *q, long nq) {
   Trip t = {0, 0, NULL, NULL, NULL};
+  long nunits = z + l + nq, mg = m - nb;
+  long *ustart = xmalloc((size_t)nunits * sizeof(long));
+  long *ulen = xmalloc((size_t)nunits * sizeof(long));
+  long *order = xmalloc((size_t)nunits * sizeof(long));
+  long *pos2row = xmalloc((size_t)mg * sizeof(long));
   long *rowcnt = xcalloc((size_t)m, sizeof(long));
   long picked[COL_NNZ];
-  long j, i;
+  long j, i, u, p = 0, off = z + l + nb;
   ScsMatrix *A;
+  for (u = 0; u < z + l; ++u) {
+    ustart[u] = u;
+    ulen[u] = 1;
+  }
+  for (i = 0; i < nq; ++i) {
+    ustart[z + l + i] = off;
+    ulen[z + l + i] = q[i];
+    off += q[i];
+  }
+  for (u = 0; u < nunits; ++u) order[u] = u;
+  for (u = nunits - 1; u > 0; --u) { /* Fisher-Yates */
+    long v = rng_int(r, u + 1), tmp = order[u];
+    order[u] = order[v];
+    order[v] = tmp;
+  }
+  for (u = 0; u < nunits; ++u)
+    for (i = 0; i < ulen[order[u]]; ++i) pos2row[p++] = ustart[order[u]] + i;
   for (j = 0; j < n; ++j) {
-    long ctr = (long)((double)j * (double)m / (double)n);
+    long ctr = (long)((double)j * (double)mg / (double)n);
     long lo = ctr - BAND_HALF, hi = ctr + BAND_HALF;
     long k = 0, want;
     if (lo < 0) lo = 0;
-    if (hi > m - 1) hi = m - 1;
+    if (hi > mg - 1) hi = mg - 1;
     want = hi - lo + 1 < COL_NNZ ? hi - lo + 1 : COL_NNZ;
     while (k < want) {
-      long row = lo + rng_int(r, hi - lo + 1), q;
-      for (q = 0; q < k && picked[q] != row; ++q) {
+      long pos = lo + rng_int(r, hi - lo + 1), qq;
+      for (qq = 0; qq < k && picked[qq] != pos; ++qq) {
       }
-      if (q < k) continue;
-      picked[k++] = row;
-      trip_push(&t, row, j, rng_normal(r));
-      rowcnt[row]++;
+      if (qq < k) continue;
+      picked[k++] = pos;
+      trip_push(&t, pos2row[pos], j, rng_normal(r));
+      rowcnt[pos2row[pos]]++;
     }
   }
-  for (i = 0; i < m; ++i)
-    if (!rowcnt[i]) {
-      long col = (long)((double)i * (double)n / (double)m);
-      trip_push(&t, i, col, rng_normal(r));
+  for (p = 0; p < mg; ++p)
+    if (!rowcnt[pos2row[p]]) {
+      long col = (long)((double)p * (double)n / (double)mg);
+      trip_push(&t, pos2row[p], col, rng_normal(r));
     }
+  for (j = 0; j < nb; ++j) trip_push(&t, z + l + j, j, -1.0); /* x_j >= lb_j */
   A = trip_to_csc(&t, m, n);
   trip_free(&t);
+  free(ustart);
+  free(ulen);
+  free(order);
+  free(pos2row);
   free(rowcnt);
   return A;
 }
@@ -326,7 +366,7 @@ static long target_nnz(int k) {
 
 static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
   Rng rng;
-  long n, m, z, l, i, j, nq = 0, capq = 16, off;
+  long n, m, z, l, i, j, nq = 0, capq = 16, off, nact = 0, nb, mg, lg;
   double *s, *y, *b, *c, *tmp;
   scs_int *q = xmalloc((size_t)capq * sizeof(scs_int));
   ScsMatrix *A, *P = NULL;
@@ -336,9 +376,12 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
                      (0x9e3779b9ULL * (uint64_t)(size_idx + 1)));
   n = target_nnz(size_idx) / COL_NNZ;
   if (n < 10) n = 10;
-  m = 2 * n;
+  nb = BOUNDS ? n : 0;
+  mg = MGEN_NUM * n / 4;
+  m = mg + nb;
   z = n / 4;
-  l = family == FAM_SOCP ? m / 4 : m - z;
+  lg = family == FAM_SOCP ? mg / 4 : mg - z;
+  l = lg + nb;
 
   /* cone: second-order cones of dimension 3..30 fill the remaining rows */
   if (family == FAM_SOCP) {
@@ -361,7 +404,7 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
     }
   }
 
-  A = gen_a(&rng, m, n);
+  A = gen_a(&rng, m, n, z, lg, nb, q, nq);
   if (family == FAM_QP) P = gen_p(&rng, n);
 
   /* planted primal-dual solution */
@@ -370,13 +413,6 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
   y = xcalloc((size_t)m, sizeof(double));
   for (j = 0; j < n; ++j) pb->xstar[j] = rng_normal(&rng);
   for (i = 0; i < z; ++i) y[i] = rng_normal(&rng); /* s = 0, y free */
-  for (i = z; i < z + l; ++i) {                    /* s_i y_i = 0 */
-    double v = 0.1 + fabs(rng_normal(&rng));
-    if (rng_unif(&rng) < 0.5)
-      s[i] = v;
-    else
-      y[i] = v;
-  }
   off = z + l;
   for (i = 0; i < nq; ++i) {
     long d = q[i], k;
@@ -396,6 +432,7 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
       double a = 0.5 + rng_unif(&rng), g = 0.5 + rng_unif(&rng);
       sv[0] = a;
       yv[0] = g;
+      nact += 1;
       for (k = 1; k < d; ++k) {
         double w = sv[k] / nrm;
         sv[k] = a * w;
@@ -407,12 +444,42 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
     } else {
       /* y interior, s = 0 */
       yv[0] = nrm * (1.1 + rng_unif(&rng));
+      nact += d;
       for (k = 1; k < d; ++k) {
         yv[k] = sv[k];
         sv[k] = 0;
       }
     }
     off += d;
+  }
+
+  /*
+   * Nonnegative rows: exactly enough of them active (s_i = 0 < y_i) that the
+   * active constraints number n (zero rows + active nonnegative rows +
+   * SOC boundary/zero parts), the others inactive (s_i > 0 = y_i). This
+   * plants a nondegenerate vertex (unique x* and y*) for LP and SOCP; with
+   * a random share instead, most problems are degenerate and ADMM needs
+   * tens of thousands of iterations.
+   */
+  {
+    long want = n - z - nact, cnt = l;
+    long *idx = xmalloc((size_t)(l > 0 ? l : 1) * sizeof(long));
+    if (want < 0) want = 0;
+    if (want > l) want = l;
+    for (i = 0; i < l; ++i) idx[i] = z + i;
+    for (i = 0; i < want; ++i) { /* partial Fisher-Yates: pick `want` rows */
+      long v = i + rng_int(&rng, cnt - i), tmp = idx[i];
+      idx[i] = idx[v];
+      idx[v] = tmp;
+    }
+    for (i = 0; i < l; ++i) {
+      double v = 0.1 + fabs(rng_normal(&rng));
+      if (i < want)
+        y[idx[i]] = v;
+      else
+        s[idx[i]] = v;
+    }
+    free(idx);
   }
 
   /* b = A x* + s*, c = -P x* - A'y* */

@@ -2,7 +2,7 @@
 # Install the Debian packages libscs needs to build and test.
 set -eu
 PACKAGES="build-essential cmake pkg-config libopenblas-dev liblapacke-dev \
-libsuitesparse-dev zlib1g-dev libcriterion-dev clang"
+libsuitesparse-dev libcriterion-dev clang"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

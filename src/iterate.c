@@ -10,9 +10,10 @@
 /* x'Ry over the first n + m entries */
 static scs_float dot_r(const ScsWork *w, const scs_float *x,
                        const scs_float *y) {
-  scs_float s = 0;
-  for (scs_int i = 0; i < w->n + w->m; ++i) s += x[i] * y[i] * w->diag_r[i];
-  return s;
+  double s = 0; /* double even in single-precision builds */
+  for (scs_int i = 0; i < w->n + w->m; ++i)
+    s += (double)x[i] * y[i] * w->diag_r[i];
+  return (scs_float)s;
 }
 
 int scs_iterate_update_g(ScsWork *w) {

@@ -1,10 +1,12 @@
 /* Dense vector kernels and CSC matrix-vector products. */
 #include "linalg.h"
 
+/* Sums accumulate in double, so single-precision builds keep the inner
+ * products that decide tau and the residuals accurate. */
 scs_float scs_vec_dot(const scs_float *a, const scs_float *b, scs_int len) {
-  scs_float s = 0;
-  for (scs_int i = 0; i < len; ++i) s += a[i] * b[i];
-  return s;
+  double s = 0;
+  for (scs_int i = 0; i < len; ++i) s += (double)a[i] * b[i];
+  return (scs_float)s;
 }
 
 scs_float scs_vec_norm_inf(const scs_float *a, scs_int len) {

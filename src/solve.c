@@ -25,9 +25,10 @@ typedef struct {
 } SolveState;
 
 static int alloc_solution(ScsSolution *sol, scs_int m, scs_int n) {
-  if (!sol->x) sol->x = malloc((size_t)SCS_MAX(n, 1) * sizeof(scs_float));
-  if (!sol->y) sol->y = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
-  if (!sol->s) sol->s = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
+  /* zeroed, so a warm start from a NULL member starts from 0 */
+  if (!sol->x) sol->x = calloc((size_t)SCS_MAX(n, 1), sizeof(scs_float));
+  if (!sol->y) sol->y = calloc((size_t)SCS_MAX(m, 1), sizeof(scs_float));
+  if (!sol->s) sol->s = calloc((size_t)SCS_MAX(m, 1), sizeof(scs_float));
   return sol->x && sol->y && sol->s ? 0 : -1;
 }
 
@@ -168,6 +169,7 @@ static void start(ScsWork *w, ScsSolution *sol, int warm_start) {
   w->r.last_iter = -1;
   w->time_limit_reached = 0;
   w->accepted_accel_steps = w->rejected_accel_steps = 0;
+  w->scale_updates = 0; /* per solve, as in SCS; the scale itself carries over */
   w->aa_norm = 0;
   scs_scale_reset_tracking(w, 0);
   if (w->accel) scs_aa_reset(w->accel);
@@ -216,6 +218,10 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
       *iter_out = iter;
       return SCS_FAILED;
     }
+    if (st->csv) {
+      scs_residuals_update(w, iter);
+      scs_csv_row(st->csv, w, iter, scs_toc_ms(&st->solve));
+    }
     if (iter % CHECK_INTERVAL == 0 && (status = check(w, st, iter)) != 0) break;
     if (w->stgs.verbose && iter % SCS_LOG_INTERVAL == 0) {
       scs_residuals_update(w, iter);
@@ -228,10 +234,6 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
     }
     scs_iterate_relax(w);
     safeguard(w, iter);
-    if (st->csv) {
-      scs_residuals_update(w, iter);
-      scs_csv_row(st->csv, w, iter, scs_toc_ms(&st->solve));
-    }
   }
   if (iter == w->stgs.max_iters) iter = w->stgs.max_iters - 1; /* last step */
   *iter_out = iter;

@@ -40,7 +40,8 @@ struct SCS_WORK {
   scs_float root_a;  /* d + g'Rg: leading coefficient of root_plus */
 
   ScsResiduals r;    /* residuals in the caller's units */
-  scs_float *x_orig, *y_orig, *s_orig; /* current iterate / tau, unscaled */
+  scs_float *x_orig, *y_orig, *s_orig; /* homogeneous iterate (not / tau)
+                                        * in the caller's units */
 
   /* adaptive scale bookkeeping */
   scs_float sum_log_scale_factor;

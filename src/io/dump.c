@@ -516,6 +516,7 @@ static int read_all(Reader *r, ScsData *d, ScsCone *k, ScsSettings *s) {
 
 SCS_EXPORT scs_int scs_read_data(const char *filename, ScsData **d,
                                  ScsCone **k, ScsSettings **stgs) {
+  scs_clear_error();
   if (!filename) {
     scs_set_error("scs_read_data: filename is NULL");
     return 1;
