@@ -12,10 +12,11 @@
  * s* in K and y* in K* are complementary, b = A x* + s*, c = -P x* - A'y*,
  * so x* is optimal and the optimal value is p* = (1/2) x*'P x* + c'x*.
  *
- * A has a banded random sparsity pattern (each column's entries fall in a
- * window of rows around its diagonal position), which keeps the LDL fill-in
- * of the KKT matrix modest, as in most practical sparse problems; a purely
- * random pattern would make the factorization, not the iteration, dominate.
+ * A has a banded random part (each column's entries fall in a window of
+ * rows around its diagonal position) plus one bound row per variable. The
+ * band keeps the LDL fill-in of the KKT matrix modest, as in most practical
+ * sparse problems; a purely random pattern would make the factorization,
+ * not the iterations, dominate.
  *
  * Only names from scs.h are used; scs_library_version() is a libscs
  * extension and is referenced only under SCS_BENCH_LIBSCS.
@@ -238,29 +239,30 @@ typedef struct {
   double pstar;  /* planted optimal value */
 } Problem;
 
-/* Nonzeros per column of A, and the half width of the row window. */
-#ifndef COL_NNZ
-#define COL_NNZ 8
-#endif
-#ifndef BOUNDS
-#define BOUNDS 1
-#endif
-#ifndef MGEN_NUM
-#define MGEN_NUM 4
-#endif
-#ifndef BAND_HALF
+/*
+ * Shape of A: n variables, n "general" rows (banded random, COL_NNZ entries
+ * per column drawn from a window of 2*BAND_HALF+1 rows) and n bound rows
+ * -x_j + s = -lb_j in the nonnegative cone. So nnz(A) ~ (COL_NNZ + 1) n.
+ * The bound rows are what practical LPs have, and they keep the problems
+ * reasonably conditioned: without them (or with sparser columns) ADMM
+ * often needs 1e4 or more iterations on these random problems.
+ * General rows: zero cone n/4; then LP/QP: nonnegative 3n/4;
+ * SOCP: nonnegative n/4 and second-order cones of dimension 3..30 for n/2.
+ */
+#define COL_NNZ 16
 #define BAND_HALF 30
-#endif
 
 /*
- * Banded random A (m x n). The band lives in a "position" order of the rows
- * that interleaves the cones: the units (one row of the zero or nonnegative
- * cone, or one whole second-order cone) are shuffled, and positions follow
- * the shuffled units. Column j draws COL_NNZ distinct positions from the
- * window around position j*m/n. So every cone type meets every part of x
- * (banding in cone order would make the first few equality rows pin down the
- * first few variables), while the KKT matrix keeps a banded, low-fill graph.
- * Every row gets at least one entry.
+ * A (m x n): mg = m - nb banded random general rows, then nb bound rows
+ * (row z + l + j is -x_j, j < nb). l counts the general nonnegative rows.
+ * The band lives in a "position" order of the general rows that interleaves
+ * the cones: the units (one row of the zero or nonnegative cone, or one
+ * whole second-order cone) are shuffled, and positions follow the shuffled
+ * units. Column j draws COL_NNZ distinct positions from the window around
+ * position j*mg/n. So every cone type meets every part of x (banding in cone
+ * order would make the first equality rows pin down the first variables),
+ * while the KKT matrix keeps a banded, low-fill graph. Every general row gets
+ * at least one entry.
  */
 static ScsMatrix *gen_a(Rng *r, long m, long n, long z, long l, long nb,
                         const scs_int *q, long nq) {
@@ -367,17 +369,18 @@ static long target_nnz(int k) {
 static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
   Rng rng;
   long n, m, z, l, i, j, nq = 0, capq = 16, off, nact = 0, nb, mg, lg;
-  double *s, *y, *b, *c, *tmp;
+  double *s, *y, *tmp;
+  scs_float *b, *c;
   scs_int *q = xmalloc((size_t)capq * sizeof(scs_int));
   ScsMatrix *A, *P = NULL;
 
   memset(pb, 0, sizeof(*pb));
   rng_seed(&rng, seed ^ (0x1000193ULL * (uint64_t)(family + 1)) ^
                      (0x9e3779b9ULL * (uint64_t)(size_idx + 1)));
-  n = target_nnz(size_idx) / COL_NNZ;
+  n = target_nnz(size_idx) / (COL_NNZ + 1);
   if (n < 10) n = 10;
-  nb = BOUNDS ? n : 0;
-  mg = MGEN_NUM * n / 4;
+  nb = n;
+  mg = n;
   m = mg + nb;
   z = n / 4;
   lg = family == FAM_SOCP ? mg / 4 : mg - z;
@@ -456,10 +459,9 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
   /*
    * Nonnegative rows: exactly enough of them active (s_i = 0 < y_i) that the
    * active constraints number n (zero rows + active nonnegative rows +
-   * SOC boundary/zero parts), the others inactive (s_i > 0 = y_i). This
-   * plants a nondegenerate vertex (unique x* and y*) for LP and SOCP; with
-   * a random share instead, most problems are degenerate and ADMM needs
-   * tens of thousands of iterations.
+   * SOC boundary/zero parts), the others inactive (s_i > 0 = y_i): a
+   * vertex with as many active constraints as variables, strictly
+   * complementary, rather than a degenerate one.
    */
   {
     long want = n - z - nact, cnt = l;
@@ -468,9 +470,9 @@ static void gen_problem(Problem *pb, int family, int size_idx, uint64_t seed) {
     if (want > l) want = l;
     for (i = 0; i < l; ++i) idx[i] = z + i;
     for (i = 0; i < want; ++i) { /* partial Fisher-Yates: pick `want` rows */
-      long v = i + rng_int(&rng, cnt - i), tmp = idx[i];
+      long v = i + rng_int(&rng, cnt - i), sw = idx[i];
       idx[i] = idx[v];
-      idx[v] = tmp;
+      idx[v] = sw;
     }
     for (i = 0; i < l; ++i) {
       double v = 0.1 + fabs(rng_normal(&rng));
@@ -557,9 +559,18 @@ static double objective(const Problem *pb, const scs_float *x) {
 
 /* ---- timing, statistics ----------------------------------------------------- */
 
+/* wall clock */
 static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
+}
+
+/* CPU time of the whole process (all threads): less sensitive to a loaded
+ * machine than the wall clock */
+static double cpu_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
 }
 
@@ -568,8 +579,10 @@ static int cmp_double(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static double median(double *v, int nv) {
+/* median, or minimum when use_min */
+static double summarize(double *v, int nv, int use_min) {
   qsort(v, (size_t)nv, sizeof(double), cmp_double);
+  if (use_min) return v[0];
   return nv % 2 ? v[nv / 2] : 0.5 * (v[nv / 2 - 1] + v[nv / 2]);
 }
 
@@ -577,21 +590,26 @@ static double median(double *v, int nv) {
 
 static void usage(const char *prog) {
   fprintf(stderr,
-          "usage: %s [--family lp|qp|socp|all] [--sizes N] [--repeat R]\n"
-          "          [--eps E] [--max-iters K] [--seed S] [--csv FILE]\n"
+          "usage: %s [--family lp|qp|socp|all] [--sizes N | --size K]\n"
+          "          [--repeat R] [--stat median|min] [--eps E] [--max-iters K]\n"
+          "          [--seed S] [--csv FILE] [--verbose]\n"
           "  --family  problem family (default all)\n"
           "  --sizes   number of sizes, size k has nnz(A) ~ 1e3*10^(k/2)"
           " (default 5)\n"
-          "  --repeat  solves per problem; times are medians (default 1)\n"
+          "  --size    run only size index K (0-based)\n"
+          "  --repeat  solves per problem (default 1)\n"
+          "  --stat    how repeats are summarized (default median)\n"
           "  --eps     sets eps_abs = eps_rel = E (default: library default)\n"
           "  --max-iters  iteration limit (default: library default)\n"
           "  --seed    base seed of the generator (default 20240611)\n"
-          "  --csv     also write one CSV line per problem to FILE\n",
+          "  --csv     also write one CSV line per problem to FILE\n"
+          "  --verbose let the solver print its log (settings verbose = 1)\n",
           prog);
 }
 
 int main(int argc, char **argv) {
   int fam_lo = 0, fam_hi = NFAM - 1, nsizes = 5, repeat = 1, a, f, k;
+  int size_lo = -1, use_min = 0, verbose = 0;
   double eps = -1;
   long max_iters = -1;
   uint64_t seed = 20240611ULL;
@@ -607,6 +625,10 @@ int main(int argc, char **argv) {
     if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
       usage(argv[0]);
       return 0;
+    }
+    if (!strcmp(arg, "--verbose")) {
+      verbose = 1;
+      continue;
     }
     if (!val) {
       usage(argv[0]);
@@ -627,6 +649,18 @@ int main(int argc, char **argv) {
       }
     } else if (!strcmp(arg, "--sizes")) {
       nsizes = atoi(val);
+    } else if (!strcmp(arg, "--size")) {
+      size_lo = atoi(val);
+      if (size_lo < 0 || size_lo > 8) {
+        usage(argv[0]);
+        return 1;
+      }
+    } else if (!strcmp(arg, "--stat")) {
+      if (strcmp(val, "median") && strcmp(val, "min")) {
+        usage(argv[0]);
+        return 1;
+      }
+      use_min = !strcmp(val, "min");
     } else if (!strcmp(arg, "--repeat")) {
       repeat = atoi(val);
     } else if (!strcmp(arg, "--eps")) {
@@ -667,11 +701,13 @@ int main(int argc, char **argv) {
             "impl,version,family,size,n,m,nnz_a,nnz_p,setup_ms,solve_ms,"
             "total_ms,iters,ms_per_iter,status_val,status,pstar,obj,"
             "rel_obj_err,res_pri,res_dual,gap,lib_setup_ms,lib_solve_ms,"
-            "lin_sys_ms,cone_ms,accel_ms,repeat\n");
+            "lin_sys_ms,cone_ms,accel_ms,repeat,setup_cpu_ms,solve_cpu_ms,stat,"
+            "scale_updates,accel_accepted,accel_rejected\n");
   }
 
-  printf("# %s %s, sizeof(scs_int)=%d, sizeof(scs_float)=%d, repeat=%d",
-         impl, version, (int)sizeof(scs_int), (int)sizeof(scs_float), repeat);
+  printf("# %s %s, sizeof(scs_int)=%d, sizeof(scs_float)=%d, repeat=%d (%s)",
+         impl, version, (int)sizeof(scs_int), (int)sizeof(scs_float), repeat,
+         use_min ? "min" : "median");
   if (eps > 0) printf(", eps=%g", eps);
   printf("\n");
   printf("%-5s %4s %7s %7s %7s %7s %6s %-17s %9s %10s %9s %9s\n", "fam",
@@ -679,14 +715,17 @@ int main(int argc, char **argv) {
          "solve_ms", "us/iter", "rel_err");
 
   for (f = fam_lo; f <= fam_hi; ++f) {
-    for (k = 0; k < nsizes; ++k) {
+    for (k = size_lo >= 0 ? size_lo : 0;
+         k < (size_lo >= 0 ? size_lo + 1 : nsizes); ++k) {
       Problem pb;
       ScsSettings stgs;
       ScsInfo info;
       ScsSolution sol;
       double *t_setup = xmalloc((size_t)repeat * sizeof(double));
       double *t_solve = xmalloc((size_t)repeat * sizeof(double));
-      double setup_ms, solve_ms, obj, relerr, per_iter;
+      double *c_setup = xmalloc((size_t)repeat * sizeof(double));
+      double *c_solve = xmalloc((size_t)repeat * sizeof(double));
+      double setup_ms, solve_ms, setup_cpu, solve_cpu, obj, relerr, per_iter;
       scs_int iters = -1, status_val = 0;
       char status[128];
       int rep, inconsistent = 0;
@@ -700,14 +739,14 @@ int main(int argc, char **argv) {
       status[0] = '\0';
 
       scs_set_default_settings(&stgs);
-      stgs.verbose = 0;
+      stgs.verbose = verbose;
       if (eps > 0) stgs.eps_abs = stgs.eps_rel = (scs_float)eps;
       if (max_iters > 0) stgs.max_iters = (scs_int)max_iters;
 
       for (rep = 0; rep < repeat; ++rep) {
-        double t0 = now_ms();
+        double c0 = cpu_ms(), t0 = now_ms();
         ScsWork *w = scs_init(&pb.data, &pb.cone, &stgs);
-        double t1 = now_ms();
+        double t1 = now_ms(), c1 = cpu_ms();
         if (!w) {
           fprintf(stderr, "bench_core: scs_init failed on %s size %d\n",
                   FAM_NAME[f], k);
@@ -716,7 +755,9 @@ int main(int argc, char **argv) {
         memset(&info, 0, sizeof(info));
         scs_solve(w, &sol, &info, 0);
         t_solve[rep] = now_ms() - t1;
+        c_solve[rep] = cpu_ms() - c1;
         t_setup[rep] = t1 - t0;
+        c_setup[rep] = c1 - c0;
         scs_finish(w);
         if (rep == 0) {
           iters = info.iter;
@@ -730,6 +771,8 @@ int main(int argc, char **argv) {
         failures++;
         free(t_setup);
         free(t_solve);
+        free(c_setup);
+        free(c_solve);
         free(sol.x);
         free(sol.y);
         free(sol.s);
@@ -741,8 +784,10 @@ int main(int argc, char **argv) {
                 "bench_core: warning: %s size %d: iterations or status "
                 "differ between repeats\n",
                 FAM_NAME[f], k);
-      setup_ms = median(t_setup, repeat);
-      solve_ms = median(t_solve, repeat);
+      setup_ms = summarize(t_setup, repeat, use_min);
+      solve_ms = summarize(t_solve, repeat, use_min);
+      setup_cpu = summarize(c_setup, repeat, use_min);
+      solve_cpu = summarize(c_solve, repeat, use_min);
       per_iter = iters > 0 ? solve_ms / (double)iters : NAN;
       obj = objective(&pb, sol.x);
       relerr = fabs(obj - pb.pstar) / fmax(1.0, fabs(pb.pstar));
@@ -758,18 +803,23 @@ int main(int argc, char **argv) {
         fprintf(csv,
                 "%s,\"%s\",%s,%d,%ld,%ld,%ld,%ld,%.4f,%.4f,%.4f,%ld,%.6f,%ld,"
                 "\"%s\",%.12g,%.12g,%.4e,%.4e,%.4e,%.4e,%.4f,%.4f,%.4f,%.4f,"
-                "%.4f,%d\n",
+                "%.4f,%d,%.4f,%.4f,%s,%ld,%ld,%ld\n",
                 impl, version, FAM_NAME[f], k, pb.n, pb.m, pb.nnz_a, pb.nnz_p,
                 setup_ms, solve_ms, setup_ms + solve_ms, (long)iters, per_iter,
                 (long)status_val, status, pb.pstar, obj, relerr,
                 (double)info.res_pri, (double)info.res_dual, (double)info.gap,
                 (double)info.setup_time, (double)info.solve_time,
                 (double)info.lin_sys_time, (double)info.cone_time,
-                (double)info.accel_time, repeat);
+                (double)info.accel_time, repeat, setup_cpu, solve_cpu,
+                use_min ? "min" : "median", (long)info.scale_updates,
+                (long)info.accepted_accel_steps,
+                (long)info.rejected_accel_steps);
         fflush(csv);
       }
       free(t_setup);
       free(t_solve);
+      free(c_setup);
+      free(c_solve);
       free(sol.x);
       free(sol.y);
       free(sol.s);

@@ -81,6 +81,7 @@ struct ACCEL_WORK {
   scs_float sg_factor;  /* safeguard factor */
   scs_float max_wnorm;  /* cap on ||gamma||_2 */
   scs_int ncols;        /* difference columns in use */
+  scs_int min_cols;     /* extrapolate only with at least this many */
   scs_int next;         /* slot for the next column */
   int have_prev;        /* x_prev, f_prev, g_prev hold a valid pair */
   int pending;          /* an accelerated point awaits scs_aa_safeguard */
@@ -202,6 +203,7 @@ AaWork *scs_aa_init(scs_int dim, scs_int mem, scs_int type1,
   }
   aa->dim = dim;
   aa->mem = SCS_MIN(mem, dim); /* more than dim columns add no information */
+  aa->min_cols = aa->mem;
   aa->type1 = type1 != 0;
   aa->reg = regularization;
   aa->beta = relaxation;
@@ -238,6 +240,10 @@ void scs_aa_finish(AaWork *aa) {
   free(aa->work);
   free(aa->iwork);
   free(aa);
+}
+
+void scs_aa_set_min_columns(AaWork *aa, scs_int k) {
+  if (aa) aa->min_cols = SCS_MIN(SCS_MAX(k, 1), aa->mem);
 }
 
 void scs_aa_reset(AaWork *aa) {
@@ -383,7 +389,10 @@ scs_float scs_aa_apply(AaWork *aa, scs_float *f, const scs_float *x) {
     return aa_refuse(aa, &aa->stats.n_reject_nonfinite, 0);
   if (aa->have_prev) aa_push_column(aa, x);
   aa_store_pair(aa, f, x);
-  if (aa->ncols == 0) return 0; /* nothing to extrapolate from yet */
+  /* Extrapolate only with a full memory (as SCS does): after a reset the
+   * first few secants describe the map poorly and their steps are mostly
+   * rejected by the safeguard, wasting iterations. */
+  if (aa->ncols < aa->min_cols) return 0;
   scs_float wn = aa_weights(aa);
   if (wn < 0) return wn;
   if (!aa_combine(aa, f)) { /* overflow: restore the unaccelerated f */

@@ -36,6 +36,9 @@ scs_float scs_aa_apply(AaWork *aa, scs_float *f, const scs_float *x);
  * <- the unaccelerated f of that pair, and the memory is reset.
  */
 scs_int scs_aa_safeguard(AaWork *aa, scs_float *f_new, const scs_float *x_acc);
+/* Extrapolate only once at least k differences are stored (clamped to
+ * [1, mem]). The default is the full memory, as SCS does. */
+void scs_aa_set_min_columns(AaWork *aa, scs_int k);
 /* Forget the memory (after a change of the map, e.g. a scale update). */
 void scs_aa_reset(AaWork *aa);
 const AaStats *scs_aa_stats(const AaWork *aa);

@@ -9,13 +9,17 @@ scs_float scs_vec_dot(const scs_float *a, const scs_float *b, scs_int len) {
   return (scs_float)s;
 }
 
+/* Branch-free max with NaN propagation kept on the side, so the loop
+ * vectorizes: a NaN entry makes the norm NaN. */
 scs_float scs_vec_norm_inf(const scs_float *a, scs_int len) {
   scs_float mx = 0;
+  int nan = 0;
   for (scs_int i = 0; i < len; ++i) {
     scs_float v = fabs(a[i]);
-    if (v > mx || v != v) mx = v; /* NaN propagates */
+    nan |= v != v;
+    mx = v > mx ? v : mx;
   }
-  return mx;
+  return nan ? NAN : mx;
 }
 
 scs_float scs_vec_norm_2_sq(const scs_float *a, scs_int len) {
@@ -29,11 +33,13 @@ scs_float scs_vec_norm_2(const scs_float *a, scs_int len) {
 scs_float scs_vec_norm_inf_diff(const scs_float *a, const scs_float *b,
                                 scs_int len) {
   scs_float mx = 0;
+  int nan = 0;
   for (scs_int i = 0; i < len; ++i) {
     scs_float v = fabs(a[i] - b[i]);
-    if (v > mx || v != v) mx = v;
+    nan |= v != v;
+    mx = v > mx ? v : mx;
   }
-  return mx;
+  return nan ? NAN : mx;
 }
 
 void scs_vec_axpy(scs_float *a, const scs_float *b, scs_int len, scs_float s) {

@@ -1,4 +1,5 @@
-/* Ruiz equilibration of [P A'; A 0] with cone-block-constant row factors. */
+/* Equilibration of [P A'; A 0]: 25 Ruiz passes (infinity norms) and one
+ * 2-norm pass, as SCS does, with cone-block-constant row factors. */
 #include "normalize.h"
 
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "linalg.h"
 
 #define NUM_RUIZ_PASSES 25
+#define NUM_L2_PASSES 1 /* more is not stable (SCS) */
 #define MIN_NORM 1e-4 /* a row or column below this is left unscaled */
 #define MAX_NORM 1e4
 
@@ -64,14 +66,42 @@ static void block_norms(const ScsMatrix *A, const ScsMatrix *P,
   }
 }
 
-/* Inside a non-separable cone every row gets the block's largest norm, so
- * D stays a multiple of the identity there. */
+/* 2-norms of the same rows and columns. */
+static void block_norms_2(const ScsMatrix *A, const ScsMatrix *P,
+                          scs_float *row_nrm, scs_float *col_nrm) {
+  memset(row_nrm, 0, (size_t)A->m * sizeof(scs_float));
+  memset(col_nrm, 0, (size_t)A->n * sizeof(scs_float));
+  for (scs_int j = 0; j < A->n; ++j) {
+    for (scs_int k = A->p[j]; k < A->p[j + 1]; ++k) {
+      scs_float v = A->x[k] * A->x[k];
+      row_nrm[A->i[k]] += v;
+      col_nrm[j] += v;
+    }
+  }
+  if (P) {
+    for (scs_int j = 0; j < P->n; ++j) {
+      for (scs_int k = P->p[j]; k < P->p[j + 1]; ++k) {
+        scs_float v = P->x[k] * P->x[k];
+        col_nrm[j] += v;
+        if (P->i[k] != j) col_nrm[P->i[k]] += v;
+      }
+    }
+  }
+  for (scs_int i = 0; i < A->m; ++i) row_nrm[i] = sqrt(row_nrm[i]);
+  for (scs_int j = 0; j < A->n; ++j) col_nrm[j] = sqrt(col_nrm[j]);
+}
+
+/* Inside a non-separable cone every row gets one value, so D stays a
+ * multiple of the identity there: the block's largest norm (Ruiz passes) or
+ * its mean (the 2-norm pass), as SCS does. */
 static void equalize_blocks(scs_float *row_nrm, const scs_int *starts,
-                            const scs_int *ends, scs_int nblocks) {
+                            const scs_int *ends, scs_int nblocks, int mean) {
   for (scs_int b = 0; b < nblocks; ++b) {
-    scs_float mx = 0;
-    for (scs_int i = starts[b]; i < ends[b]; ++i) mx = SCS_MAX(mx, row_nrm[i]);
-    for (scs_int i = starts[b]; i < ends[b]; ++i) row_nrm[i] = mx;
+    scs_float v = 0;
+    for (scs_int i = starts[b]; i < ends[b]; ++i)
+      v = mean ? v + row_nrm[i] : SCS_MAX(v, row_nrm[i]);
+    if (mean) v /= (scs_float)(ends[b] - starts[b]);
+    for (scs_int i = starts[b]; i < ends[b]; ++i) row_nrm[i] = v;
   }
 }
 
@@ -96,9 +126,13 @@ int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
     return -1;
   }
   scs_int nblocks = scs_cone_blocks(cones, starts, ends);
-  for (int pass = 0; pass < NUM_RUIZ_PASSES; ++pass) {
-    block_norms(A, P, row, col);
-    equalize_blocks(row, starts, ends, nblocks);
+  for (int pass = 0; pass < NUM_RUIZ_PASSES + NUM_L2_PASSES; ++pass) {
+    int l2 = pass >= NUM_RUIZ_PASSES;
+    if (l2)
+      block_norms_2(A, P, row, col);
+    else
+      block_norms(A, P, row, col);
+    equalize_blocks(row, starts, ends, nblocks, l2);
     for (scs_int i = 0; i < m; ++i) row[i] = ruiz_factor(row[i]);
     for (scs_int j = 0; j < n; ++j) col[j] = ruiz_factor(col[j]);
     scale_matrices(A, P, row, col);

@@ -11,6 +11,16 @@
 #include "error.h"
 #include "linalg.h"
 
+/* Most tests exercise the formulas from the first difference on; the solver
+ * itself waits for a full memory (tested in fills_memory_first). */
+static AaWork *aa_init_eager(scs_int dim, scs_int mem, scs_int type1,
+                             scs_float reg, scs_float beta, scs_float sg,
+                             scs_float cap) {
+  AaWork *aa = scs_aa_init(dim, mem, type1, reg, beta, sg, cap);
+  scs_aa_set_min_columns(aa, 1);
+  return aa;
+}
+
 #define N 50
 #if SCS_SFLOAT
 #define TOL 1e-4 /* ||g|| target reachable in single precision */
@@ -208,7 +218,7 @@ static void check_run(const Affine *p, scs_int mem, scs_int type1,
   scs_float x[N];
   int plain = run_plain(p, x);
   cr_assert_lt(err_inf(x, p->xstar), XTOL);
-  AaWork *aa = scs_aa_init(N, mem, type1, reg, beta, sg, 1e10);
+  AaWork *aa = aa_init_eager(N, mem, type1, reg, beta, sg, 1e10);
   cr_assert_not_null(aa, "%s", scs_last_error());
   RunInfo ri = run_aa(p, aa, x);
   cr_log_info("type%s mem %d beta %.2f safeguard %g: plain %d evals, AA %d "
@@ -301,7 +311,7 @@ Test(accel, relaxation_below_one_converges) {
 
 /* One difference column: the weight is a scalar we can compute by hand. */
 static void tiny_case(scs_int type1, scs_float beta) {
-  AaWork *aa = scs_aa_init(2, 3, type1, 0.0, beta, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(2, 3, type1, 0.0, beta, 1.0, 1e10);
   cr_assert_not_null(aa);
   scs_float x0[2] = {1, 2}, f0[2] = {0.5, 1.0};  /* g0 = (0.5, 1) */
   scs_float x1[2] = {0.5, 1.0}, f1[2] = {0.3, 0.2}; /* g1 = (0.2, 0.8) */
@@ -334,7 +344,7 @@ Test(accel, one_column_formula) {
 Test(accel, regularization_recorded_relative) {
   /* type-II: r = reg ||Y||_F^2 ; type-I: r = reg ||S||_F ||Y||_F */
   for (int t = 0; t < 2; ++t) {
-    AaWork *aa = scs_aa_init(2, 3, t, 0.5, 1.0, 1.0, 1e10);
+    AaWork *aa = aa_init_eager(2, 3, t, 0.5, 1.0, 1.0, 1e10);
     scs_float x0[2] = {1, 2}, f0[2] = {0.5, 1.0};
     scs_float x1[2] = {0.5, 1.0}, f1[2] = {0.3, 0.2};
     scs_aa_apply(aa, f0, x0);
@@ -363,7 +373,7 @@ static void feed(AaWork *aa, const Affine *p, scs_float *x, int k) {
 Test(accel, safeguard_rejects_bad_point_and_restores_f) {
   Affine p;
   make_symmetric(&p, 9);
-  AaWork *aa = scs_aa_init(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
   scs_float x[N] = {0}, f[N], f_orig[N], bad[N];
   feed(aa, &p, x, 4);
   apply_T(&p, x, f);
@@ -390,7 +400,7 @@ Test(accel, safeguard_rejects_bad_point_and_restores_f) {
 Test(accel, safeguard_accepts_good_point) {
   Affine p;
   make_symmetric(&p, 9);
-  AaWork *aa = scs_aa_init(N, 5, 0, 1e-8, 1.0, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(N, 5, 0, 1e-8, 1.0, 1.0, 1e10);
   scs_float x[N] = {0}, f[N], f2[N], keep[N];
   feed(aa, &p, x, 4);
   apply_T(&p, x, f);
@@ -408,8 +418,8 @@ Test(accel, safeguard_accepts_good_point) {
 Test(accel, reset_clears_memory_not_stats) {
   Affine p;
   make_symmetric(&p, 13);
-  AaWork *aa = scs_aa_init(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
-  AaWork *fresh = scs_aa_init(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
+  AaWork *fresh = aa_init_eager(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
   scs_float x[N] = {0};
   feed(aa, &p, x, 8);
   AaStats before = *scs_aa_stats(aa);
@@ -442,7 +452,7 @@ Test(accel, reset_clears_memory_not_stats) {
 Test(accel, nan_input_refused) {
   Affine p;
   make_symmetric(&p, 17);
-  AaWork *aa = scs_aa_init(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(N, 5, 1, 1e-8, 1.0, 1.0, 1e10);
   scs_float x[N] = {0}, f[N], f_orig[N];
   feed(aa, &p, x, 4);
   apply_T(&p, x, f);
@@ -473,7 +483,7 @@ Test(accel, nan_input_refused) {
 }
 
 Test(accel, rank_zero_refused) {
-  AaWork *aa = scs_aa_init(3, 4, 0, 1e-8, 1.0, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(3, 4, 0, 1e-8, 1.0, 1.0, 1e10);
   scs_float x[3] = {1, 2, 3}, f[3] = {0, 0, 1}, fc[3];
   cr_assert_eq(scs_aa_apply(aa, f, x), 0);
   memcpy(f, (scs_float[3]){0, 0, 1}, sizeof(f));
@@ -489,7 +499,7 @@ Test(accel, rank_zero_refused) {
 Test(accel, weight_cap_refused) {
   Affine p;
   make_symmetric(&p, 19);
-  AaWork *aa = scs_aa_init(N, 5, 1, 1e-8, 1.0, 1.0, 1e-12);
+  AaWork *aa = aa_init_eager(N, 5, 1, 1e-8, 1.0, 1.0, 1e-12);
   scs_float x[N] = {0};
   feed(aa, &p, x, 6);
   const AaStats *st = scs_aa_stats(aa);
@@ -500,7 +510,7 @@ Test(accel, weight_cap_refused) {
 }
 
 Test(accel, initial_stats) {
-  AaWork *aa = scs_aa_init(4, 2, 1, 0, 1, 1, 1);
+  AaWork *aa = aa_init_eager(4, 2, 1, 0, 1, 1, 1);
   const AaStats *st = scs_aa_stats(aa);
   cr_assert(isnan(st->last_aa_norm));
   cr_assert_eq(st->iter, 0);
@@ -512,7 +522,7 @@ Test(accel, initial_stats) {
 
 Test(accel, memory_larger_than_dim) {
   /* dim 3, mem 10: works (memory capped internally), converges */
-  AaWork *aa = scs_aa_init(3, 10, 0, 1e-10, 1.0, 1.0, 1e10);
+  AaWork *aa = aa_init_eager(3, 10, 0, 1e-10, 1.0, 1.0, 1e10);
   cr_assert_not_null(aa);
   scs_float x[3] = {0, 0, 0}, f[3];
   int k = 0;
@@ -536,7 +546,7 @@ static void expect_bad(scs_int dim, scs_int mem, scs_float reg,
                        scs_float beta, scs_float sg, scs_float cap,
                        const char *word) {
   scs_clear_error();
-  AaWork *aa = scs_aa_init(dim, mem, 1, reg, beta, sg, cap);
+  AaWork *aa = aa_init_eager(dim, mem, 1, reg, beta, sg, cap);
   cr_assert_null(aa);
   cr_assert(strstr(scs_last_error(), word) != NULL, "message '%s' lacks '%s'",
             scs_last_error(), word);
@@ -559,11 +569,29 @@ Test(accel, bad_init_arguments) {
   expect_bad(10, 5, 1e-8, 1, 1, NAN, "max_weight_norm");
   /* boundaries are accepted */
   scs_clear_error();
-  AaWork *a = scs_aa_init(1, 1, 0, 0, 0, 1, INFINITY);
-  AaWork *b = scs_aa_init(1, 1, 1, 0, 2, 1, 1);
+  AaWork *a = aa_init_eager(1, 1, 0, 0, 0, 1, INFINITY);
+  AaWork *b = aa_init_eager(1, 1, 1, 0, 2, 1, 1);
   cr_assert_not_null(a);
   cr_assert_not_null(b);
   cr_assert_str_empty(scs_last_error());
   scs_aa_finish(a);
   scs_aa_finish(b);
+}
+
+/* By default nothing is extrapolated until mem differences are stored. */
+Test(accel, fills_memory_first) {
+  enum { DIM = 6, MEM = 4 };
+  AaWork *aa = scs_aa_init(DIM, MEM, 1, 1e-8, 1.0, 1.0, 1e10);
+  cr_assert_not_null(aa);
+  scs_float x[DIM], f[DIM];
+  for (int it = 0; it <= MEM; ++it) {
+    for (int i = 0; i < DIM; ++i) {
+      x[i] = (scs_float)(1.0 / (1 + it + i));
+      f[i] = (scs_float)(0.5 * x[i] + 0.1 * i);
+    }
+    scs_float r = scs_aa_apply(aa, f, x);
+    if (it < MEM) cr_assert_eq(r, 0, "extrapolated with %d differences", it);
+    else cr_assert(r > 0, "no extrapolation with a full memory");
+  }
+  scs_aa_finish(aa);
 }
