@@ -26,7 +26,7 @@ static const char *amd_status_text(int status) {
 #if SCS_DLONG
 /* scs_int is long long but AMD's 64-bit interface takes SuiteSparse_long
  * (long on LP64): same width, distinct type, so copy rather than alias. */
-static int amd_order_scs_int(const ScsMatrix *K, scs_int *perm,
+static int amd_order_scs_int(const ScsLdlMatrix *K, scs_int *perm,
                              double *control, double *info) {
   scs_int nk = K->n, nnz = K->p[nk];
   SuiteSparse_long *ap = malloc(((size_t)nk + 1) * sizeof(*ap));
@@ -46,7 +46,7 @@ static int amd_order_scs_int(const ScsMatrix *K, scs_int *perm,
   return status;
 }
 #else
-static int amd_order_scs_int(const ScsMatrix *K, scs_int *perm,
+static int amd_order_scs_int(const ScsLdlMatrix *K, scs_int *perm,
                              double *control, double *info) {
   _Static_assert(sizeof(scs_int) == sizeof(int),
                  "SCS_DLONG is 0 but scs_int is not int");
@@ -54,7 +54,7 @@ static int amd_order_scs_int(const ScsMatrix *K, scs_int *perm,
 }
 #endif
 
-scs_int scs_amd_order(const ScsMatrix *K, scs_int *perm) {
+scs_int scs_amd_order(const ScsLdlMatrix *K, scs_int *perm) {
   double control[AMD_CONTROL], info[AMD_INFO];
   if (K->n == 0) return 0;
   amd_defaults(control);

@@ -5,24 +5,26 @@
  *
  * Only the permuted matrix C is kept after init; a change of r rewrites the
  * n + m diagonal values of C in place (cdiag) and refactors.
+ *
+ * C, the factor and the workspaces are double (scs_ldl_float, see ldl.h)
+ * whatever scs_float is; the interface (A, P, diag_r, rhs) stays scs_float.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "error.h"
 #include "ldl.h"
-#include "linalg.h"
 #include "linsys.h"
 
 typedef struct {
   scs_int n, m, nk;
-  ScsMatrix *C;          /* upper triangle of P M P' */
-  scs_int *cdiag;        /* C->x[cdiag[k]] = M_kk, k an original index */
-  scs_float *diag_base;  /* M_kk - r_k for k < n (that is P_kk, or 0) */
-  scs_int *perm;         /* perm[k] = original index of pivot k */
+  ScsLdlMatrix *C;           /* upper triangle of P M P' */
+  scs_int *cdiag;            /* C->x[cdiag[k]] = M_kk, k an original index */
+  scs_ldl_float *diag_base;  /* M_kk - r_k for k < n (that is P_kk, or 0) */
+  scs_int *perm;             /* perm[k] = original index of pivot k */
   ScsLdlFactor F;
-  scs_float *y;          /* numeric workspace, all zero between calls */
-  scs_float *w;          /* solve workspace */
+  scs_ldl_float *y;          /* numeric workspace, all zero between calls */
+  scs_ldl_float *w;          /* solve workspace */
   scs_int *iwork;        /* 3 * nk */
   int factored;          /* 0 after a failed refactorization */
 } DirectWork;
@@ -53,7 +55,7 @@ static scs_int check_diag_r(const scs_float *r, scs_int nk) {
 static void direct_free(void *work) {
   DirectWork *d = work;
   if (!d) return;
-  scs_csc_free(d->C);
+  scs_ldl_csc_free(d->C);
   free(d->cdiag);
   free(d->diag_base);
   free(d->perm);
@@ -75,7 +77,8 @@ static scs_int build_permuted_kkt(DirectWork *d, const ScsMatrix *A,
                                   const ScsMatrix *P, scs_int *diag_pos) {
   scs_int nk = d->nk;
   scs_int *pinv = d->iwork, *col_count = d->iwork + nk;
-  ScsMatrix *K = scs_kkt_assemble(A, P, diag_pos, d->diag_base, d->iwork);
+  ScsLdlMatrix *K =
+      scs_kkt_assemble(A, P, diag_pos, d->diag_base, d->iwork);
   if (!K) return -1;
   scs_int *map = alloc_array((size_t)K->p[nk], sizeof(scs_int));
   scs_int status = -1;
@@ -91,7 +94,7 @@ static scs_int build_permuted_kkt(DirectWork *d, const ScsMatrix *A,
     }
   }
   free(map);
-  scs_csc_free(K);
+  scs_ldl_csc_free(K);
   return status;
 }
 
@@ -111,9 +114,9 @@ static scs_int symbolic(DirectWork *d) {
   if (F->lnz < 0) return -1;
   scs_ldl_colptr(col_count, nk, F->Lp);
   F->Li = alloc_array((size_t)F->lnz, sizeof(scs_int));
-  F->Lx = alloc_array((size_t)F->lnz, sizeof(scs_float));
-  F->D = alloc_array((size_t)nk, sizeof(scs_float));
-  F->Dinv = alloc_array((size_t)nk, sizeof(scs_float));
+  F->Lx = alloc_array((size_t)F->lnz, sizeof(scs_ldl_float));
+  F->D = alloc_array((size_t)nk, sizeof(scs_ldl_float));
+  F->Dinv = alloc_array((size_t)nk, sizeof(scs_ldl_float));
   if (!F->Li || !F->Lx || !F->D || !F->Dinv) {
     scs_set_error("direct: out of memory for the LDL' factor (%lld entries)",
                   (long long)F->lnz);
@@ -147,10 +150,10 @@ static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
   d->m = A->m;
   d->nk = nk;
   d->cdiag = alloc_array((size_t)nk, sizeof(scs_int));
-  d->diag_base = alloc_array((size_t)nk, sizeof(scs_float));
+  d->diag_base = alloc_array((size_t)nk, sizeof(scs_ldl_float));
   d->perm = alloc_array((size_t)nk, sizeof(scs_int));
-  d->y = calloc((size_t)SCS_MAX(nk, 1), sizeof(scs_float));
-  d->w = alloc_array((size_t)nk, sizeof(scs_float));
+  d->y = calloc((size_t)SCS_MAX(nk, 1), sizeof(scs_ldl_float));
+  d->w = alloc_array((size_t)nk, sizeof(scs_ldl_float));
   d->iwork = alloc_array((size_t)3 * (size_t)nk, sizeof(scs_int));
   scs_int *diag_pos = alloc_array((size_t)nk, sizeof(scs_int));
   if (!d->cdiag || !d->diag_base || !d->perm || !d->y || !d->w || !d->iwork ||

@@ -8,10 +8,40 @@
  * P's column j then the diagonal; column n + i holds row i of A (as rows
  * 0..n-1) then the diagonal -r_y[i]. Every diagonal entry is present, so a
  * change of r only rewrites the n + m values at diag_pos.
+ *
+ * K and C hold doubles (ScsLdlMatrix): the scs_float values of A, P and r are
+ * converted here, exactly, and P_kk + r_k is summed in double.
  */
+#include <stdint.h>
+
 #include "error.h"
 #include "ldl.h"
-#include "linalg.h"
+
+ScsLdlMatrix *scs_ldl_csc_alloc(scs_int m, scs_int n, scs_int nnz) {
+  size_t len = (size_t)SCS_MAX(nnz, 1);
+  ScsLdlMatrix *X = calloc(1, sizeof(*X));
+  if (!X) return NULL;
+  X->m = m;
+  X->n = n;
+  X->p = calloc((size_t)n + 1, sizeof(scs_int));
+  if (len <= SIZE_MAX / sizeof(scs_ldl_float)) {
+    X->i = malloc(len * sizeof(scs_int));
+    X->x = malloc(len * sizeof(scs_ldl_float));
+  }
+  if (!X->p || !X->i || !X->x) {
+    scs_ldl_csc_free(X);
+    return NULL;
+  }
+  return X;
+}
+
+void scs_ldl_csc_free(ScsLdlMatrix *X) {
+  if (!X) return;
+  free(X->p);
+  free(X->i);
+  free(X->x);
+  free(X);
+}
 
 /* 0 if column j of X (rows in [0, row_end_j)) is a valid sorted CSC column:
  * row_end_j is X->m for A and j + 1 for the upper triangle P. */
@@ -89,8 +119,8 @@ static scs_int kkt_nnz(const ScsMatrix *A, const ScsMatrix *P, scs_int nnz_a,
 }
 
 /* Columns 0..n-1 of K: P's upper triangle plus the diagonal. */
-static void fill_p_columns(const ScsMatrix *P, scs_int n, ScsMatrix *K,
-                           scs_int *diag_pos, scs_float *diag_base) {
+static void fill_p_columns(const ScsMatrix *P, scs_int n, ScsLdlMatrix *K,
+                           scs_int *diag_pos, scs_ldl_float *diag_base) {
   scs_int q = 0;
   for (scs_int j = 0; j < n; ++j) {
     K->p[j] = q;
@@ -99,10 +129,10 @@ static void fill_p_columns(const ScsMatrix *P, scs_int n, ScsMatrix *K,
     if (P) {
       for (scs_int p = P->p[j]; p < P->p[j + 1]; ++p) {
         K->i[q] = P->i[p];
-        K->x[q] = P->x[p];
+        K->x[q] = (scs_ldl_float)P->x[p];
         if (P->i[p] == j) {
           diag_pos[j] = q;
-          diag_base[j] = P->x[p];
+          diag_base[j] = (scs_ldl_float)P->x[p];
         }
         ++q;
       }
@@ -118,8 +148,9 @@ static void fill_p_columns(const ScsMatrix *P, scs_int n, ScsMatrix *K,
 
 /* Columns n..n+m-1 of K: row i of A (a transpose) plus the diagonal.
  * next (length m) is workspace. */
-static void fill_a_columns(const ScsMatrix *A, ScsMatrix *K, scs_int *diag_pos,
-                           scs_float *diag_base, scs_int *next) {
+static void fill_a_columns(const ScsMatrix *A, ScsLdlMatrix *K,
+                           scs_int *diag_pos, scs_ldl_float *diag_base,
+                           scs_int *next) {
   scs_int n = A->n, m = A->m;
   for (scs_int i = 0; i < m; ++i) next[i] = 0;
   for (scs_int p = 0; p < A->p[n]; ++p) next[A->i[p]]++;
@@ -131,7 +162,7 @@ static void fill_a_columns(const ScsMatrix *A, ScsMatrix *K, scs_int *diag_pos,
     for (scs_int p = A->p[j]; p < A->p[j + 1]; ++p) {
       scs_int q = next[A->i[p]]++;
       K->i[q] = j;
-      K->x[q] = A->x[p];
+      K->x[q] = (scs_ldl_float)A->x[p];
     }
   }
   for (scs_int i = 0; i < m; ++i) {
@@ -143,9 +174,9 @@ static void fill_a_columns(const ScsMatrix *A, ScsMatrix *K, scs_int *diag_pos,
   }
 }
 
-ScsMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
-                            scs_int *diag_pos, scs_float *diag_base,
-                            scs_int *row_count) {
+ScsLdlMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
+                               scs_int *diag_pos, scs_ldl_float *diag_base,
+                               scs_int *row_count) {
   scs_int nnz_a = 0, nnz_p = 0, nnz_k = 0;
   if (!A || A->m < 0 || A->n < 0) {
     scs_set_error("direct: A is missing or has negative dimensions");
@@ -165,7 +196,7 @@ ScsMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
     if (check_csc(P, 1, "P", &nnz_p)) return NULL;
   }
   if (kkt_nnz(A, P, nnz_a, &nnz_k)) return NULL;
-  ScsMatrix *K = scs_csc_alloc(A->n + A->m, A->n + A->m, nnz_k);
+  ScsLdlMatrix *K = scs_ldl_csc_alloc(A->n + A->m, A->n + A->m, nnz_k);
   if (!K) {
     scs_set_error("direct: out of memory for the KKT matrix (%lld entries)",
                   (long long)nnz_k);
@@ -177,19 +208,21 @@ ScsMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
   return K;
 }
 
-void scs_kkt_set_diag(scs_float *x, const scs_int *diag_pos,
-                      const scs_float *diag_base, const scs_float *r,
+void scs_kkt_set_diag(scs_ldl_float *x, const scs_int *diag_pos,
+                      const scs_ldl_float *diag_base, const scs_float *r,
                       scs_int n, scs_int nk) {
-  for (scs_int k = 0; k < n; ++k) x[diag_pos[k]] = diag_base[k] + r[k];
-  for (scs_int k = n; k < nk; ++k) x[diag_pos[k]] = -r[k];
+  for (scs_int k = 0; k < n; ++k)
+    x[diag_pos[k]] = diag_base[k] + (scs_ldl_float)r[k];
+  for (scs_int k = n; k < nk; ++k) x[diag_pos[k]] = -(scs_ldl_float)r[k];
 }
 
 /* K(i, j) with i <= j lands in C(min(pi, pj), max(pi, pj)) where
  * pi = pinv[i]: C = P K P' and its upper triangle keeps one of each pair. */
-ScsMatrix *scs_kkt_permute_pattern(const ScsMatrix *K, const scs_int *pinv,
-                                   scs_int *map, scs_int *col_count) {
+ScsLdlMatrix *scs_kkt_permute_pattern(const ScsLdlMatrix *K,
+                                      const scs_int *pinv, scs_int *map,
+                                      scs_int *col_count) {
   scs_int nk = K->n;
-  ScsMatrix *C = scs_csc_alloc(nk, nk, K->p[nk]);
+  ScsLdlMatrix *C = scs_ldl_csc_alloc(nk, nk, K->p[nk]);
   if (!C) {
     scs_set_error("direct: out of memory for the permuted KKT matrix");
     return NULL;
@@ -215,7 +248,8 @@ ScsMatrix *scs_kkt_permute_pattern(const ScsMatrix *K, const scs_int *pinv,
   return C;
 }
 
-void scs_kkt_scatter(const ScsMatrix *K, const scs_int *map, ScsMatrix *C) {
+void scs_kkt_scatter(const ScsLdlMatrix *K, const scs_int *map,
+                     ScsLdlMatrix *C) {
   scs_int nnz = K->p[K->n];
   for (scs_int p = 0; p < nnz; ++p) C->x[map[p]] = K->x[p];
 }

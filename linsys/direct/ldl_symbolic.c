@@ -12,8 +12,8 @@
 #include "error.h"
 #include "ldl.h"
 
-scs_int scs_ldl_etree(const ScsMatrix *C, scs_int *parent, scs_int *col_count,
-                      scs_int *flag) {
+scs_int scs_ldl_etree(const ScsLdlMatrix *C, scs_int *parent,
+                      scs_int *col_count, scs_int *flag) {
   scs_int nk = C->n;
   unsigned long long lnz = 0;
   for (scs_int k = 0; k < nk; ++k) {
