@@ -258,3 +258,16 @@ Test(bad_input, unwritable_dump_file) {
             "%s", scs_last_error());
   done(&c);
 }
+
+/* An indefinite P (SCS 3.2 does not check) is caught by the factorization:
+ * a wrong-sign pivot, reported with the variable it belongs to. */
+Test(bad_input, indefinite_p_caught_by_factorization) {
+  Case c = make_case();
+  c.tp->d.P->x[0] = -1e9; /* P(0, 0) hugely negative */
+  c.s.normalize = 0;
+  ScsWork *w = scs_init(&c.tp->d, &c.tp->k, &c.s);
+  cr_assert_null(w);
+  cr_assert(strstr(scs_last_error(), "pivot") != NULL, "%s", scs_last_error());
+  cr_assert(strstr(scs_last_error(), "positive semidefinite") != NULL);
+  done(&c);
+}

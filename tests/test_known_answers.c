@@ -7,6 +7,8 @@
 
 static const double TOL = sizeof(scs_float) == 4 ? 1e-2 : 1e-3;
 /* single precision cannot reach 1e-6 residuals on these sizes */
+/* cone membership holds to rounding: a few ulps of |s| ~ 1 in float */
+#define CONE_TOL (sizeof(scs_float) == 4 ? 1e-5 : 1e-6)
 #define EPS_TIGHT (sizeof(scs_float) == 4 ? 1e-4 : 1e-6)
 
 static void solve_and_check(TestProblem *tp, double eps, double obj_tol) {
@@ -27,9 +29,9 @@ static void solve_and_check(TestProblem *tp, double eps, double obj_tol) {
   /* the reported objective is that of the returned x */
   cr_assert(tp_rel_err(chk_objective(&tp->d, sol.x), tp->optimum) < 10 * obj_tol);
   /* the iterates are in their cones (SCS guarantees this by construction) */
-  cr_assert(chk_primal_cone_violation(&tp->k, sol.s) < 1e-6, "%s: s not in K",
+  cr_assert(chk_primal_cone_violation(&tp->k, sol.s) < CONE_TOL, "%s: s not in K",
             tp->name);
-  cr_assert(chk_dual_cone_violation(&tp->k, sol.y) < 1e-6, "%s: y not in K*",
+  cr_assert(chk_dual_cone_violation(&tp->k, sol.y) < CONE_TOL, "%s: y not in K*",
             tp->name);
   if (tp->x_opt)
     for (scs_int j = 0; j < tp->d.n; ++j)

@@ -29,9 +29,8 @@
  * noise whose very sign is meaningless (a numerically singular leading
  * block). In single-precision builds the data are floats, so such a block is
  * one that is singular, or within a few double ulps of singular, for the
- * float values as given. The rule is
- * scale-invariant, so legitimately small entries of r (1e-9 and below) pass
- * as long as they are not cancelled away. It is deliberately no stricter:
+ * float values as given. The rule is scale-invariant, so legitimately small
+ * entries of r (1e-9 and below) pass as long as they are not cancelled away. It is deliberately no stricter:
  * pivots a few ulps above it still give solves with small backward error
  * (LDL' of a quasi-definite matrix is stable for moderate ||A||^2 / r,
  * Gill, Saunders, Shinnerl, SIMAX 17(1), 1996), so rejecting them would only
