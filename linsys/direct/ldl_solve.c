@@ -23,14 +23,23 @@ void scs_ldl_dsolve(const ScsLdlFactor *F, scs_ldl_float *x) {
   for (scs_int j = 0; j < F->nk; ++j) x[j] *= F->Dinv[j];
 }
 
-/* x = L' \ x (backward, row oriented on L' = dot products with L's columns) */
+/* x = L' \ x (backward, row oriented on L' = dot products with L's columns).
+ * Four partial sums break the chain of dependent subtractions, which
+ * otherwise bounds the loop by the add latency. */
 void scs_ldl_ltsolve(const ScsLdlFactor *F, scs_ldl_float *x) {
   const scs_int *Lp = F->Lp, *Li = F->Li;
   const scs_ldl_float *Lx = F->Lx;
   for (scs_int j = F->nk - 1; j >= 0; --j) {
-    scs_ldl_float s = x[j];
-    for (scs_int p = Lp[j]; p < Lp[j + 1]; ++p) s -= Lx[p] * x[Li[p]];
-    x[j] = s;
+    scs_ldl_float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    scs_int p = Lp[j], end = Lp[j + 1];
+    for (; p + 3 < end; p += 4) {
+      s0 += Lx[p] * x[Li[p]];
+      s1 += Lx[p + 1] * x[Li[p + 1]];
+      s2 += Lx[p + 2] * x[Li[p + 2]];
+      s3 += Lx[p + 3] * x[Li[p + 3]];
+    }
+    for (; p < end; ++p) s0 += Lx[p] * x[Li[p]];
+    x[j] -= (s0 + s1) + (s2 + s3);
   }
 }
 
