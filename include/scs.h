@@ -70,6 +70,11 @@ typedef struct {
   scs_float acceleration_relaxation;     /**< AA relaxation in [0,2] (1) */
   const char *write_data_filename; /**< dump the problem here (default NULL) */
   const char *log_csv_filename;    /**< per-iteration CSV log (default NULL) */
+  /* ---- extensions (zero means the default, so zero-filled structs and
+   * programs written for SCS 3.2 keep SCS's behaviour) ---- */
+  /** Extension: nonzero leaves SIGINT alone (for embedders that own their
+   *  signals); scs_interrupt still works. Default 0: Ctrl-C stops solves. */
+  scs_int disable_signal_handling;
 } ScsSettings;
 
 /** Problem data. */
@@ -177,6 +182,38 @@ const char *scs_version(void);
  * string is owned by the library and valid until the thread's next call.
  */
 const char *scs_last_error(void);
+
+/**
+ * Extension: stop the solve running on w, or the next one if none runs
+ * (sticky until a solve consumes it). It returns SCS_SIGINT, status
+ * "interrupted", with its best iterate. Lock-free and async-signal-safe:
+ * callable from any thread or a signal handler, never blocks.
+ */
+void scs_interrupt(ScsWork *w);
+
+/** Extension: progress reported to a callback at every residual check. */
+typedef struct {
+  scs_int iter;          /**< iteration index */
+  scs_float res_pri;     /**< primal residual */
+  scs_float res_dual;    /**< dual residual */
+  scs_float gap;         /**< duality gap */
+  scs_float pobj;        /**< primal objective */
+  scs_float dobj;        /**< dual objective */
+  scs_float scale;       /**< current dual scale */
+  scs_float elapsed_ms;  /**< time since the solve began */
+} ScsProgress;
+
+/** A nonzero return stops the solve like scs_interrupt. */
+typedef scs_int (*ScsProgressCallback)(const ScsProgress *progress,
+                                        void *user_data);
+
+/**
+ * Extension: call fn(progress, user_data) at every residual check of every
+ * later solve on w (fn NULL removes it). fn runs on the solving thread while
+ * the handle is locked: it may call scs_interrupt but no other function on
+ * the same handle.
+ */
+void scs_set_callback(ScsWork *w, ScsProgressCallback fn, void *user_data);
 
 /** Extension: the libscs release, e.g. "0.1.0". */
 const char *scs_library_version(void);

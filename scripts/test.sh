@@ -3,6 +3,7 @@
 #   default  gcc, Debug, -Wall -Wextra -Werror
 #   clang    clang, optimized, -Wall -Wextra -Werror
 #   asan     AddressSanitizer + UndefinedBehaviorSanitizer (leaks included)
+#   tsan     ThreadSanitizer (OPENBLAS_NUM_THREADS=1)
 #   dlong    64-bit scs_int
 #   sfloat   single-precision scs_float
 # Usage: scripts/test.sh [configuration ...]   (default: all of them)
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 sh scripts/deps.sh
 JOBS=$(nproc)
 export OPENBLAS_NUM_THREADS=1
-configs=${*:-"default clang asan dlong sfloat"}
+configs=${*:-"default clang asan tsan dlong sfloat"}
 for cfg in $configs; do
   echo "==== $cfg"
   case $cfg in

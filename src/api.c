@@ -32,6 +32,20 @@ SCS_EXPORT void scs_set_default_settings(ScsSettings *stgs) {
   stgs->acceleration_relaxation = SCS_DEFAULT_AA_RELAXATION;
   stgs->write_data_filename = NULL;
   stgs->log_csv_filename = NULL;
+  stgs->disable_signal_handling = 0;
+}
+
+SCS_EXPORT void scs_interrupt(ScsWork *w) {
+  if (w) atomic_store(&w->interrupt, 1);
+}
+
+SCS_EXPORT void scs_set_callback(ScsWork *w, ScsProgressCallback fn,
+                                 void *user_data) {
+  if (!w) return;
+  pthread_mutex_lock(&w->lock);
+  w->callback = fn;
+  w->callback_data = user_data;
+  pthread_mutex_unlock(&w->lock);
 }
 
 SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
@@ -105,7 +119,8 @@ SCS_EXPORT scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c) {
 
 SCS_EXPORT void scs_finish(ScsWork *w) {
   if (!w) return;
-  /* wait for a solve in progress on another thread to return */
+  /* stop a solve in progress on another thread and wait for it to return */
+  atomic_store(&w->interrupt, 1);
   pthread_mutex_lock(&w->lock);
   pthread_mutex_unlock(&w->lock);
   scs_work_destroy(w);

@@ -2,11 +2,13 @@
  * the solution or certificate in the caller's units. */
 #include "solve.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "csv_log.h"
 #include "error.h"
+#include "interrupt.h"
 #include "iterate.h"
 #include "linalg.h"
 #include "log.h"
@@ -30,6 +32,7 @@ typedef struct {
   scs_float *best_u, *best_rsk; /* best iterate seen (by residual merit) */
   scs_float best_merit;
   FILE *csv;
+  ScsSigintToken sigint;
 } SolveState;
 
 static int alloc_solution(ScsSolution *sol, scs_int m, scs_int n) {
@@ -139,14 +142,19 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
                      ScsInfo *info, scs_int status, scs_int iter) {
   scs_residuals_update(w, iter);
   if (status == SCS_UNFINISHED) status = scs_residuals_status(w);
+  int stopped = status == SCS_UNFINISHED || status == SCS_SIGINT;
   scs_int kind = status;
-  if (status == SCS_UNFINISHED) {
+  if (stopped) {
     if (unfinished_kind(w) == SCS_SOLVED) restore_best(w, st, iter);
     kind = unfinished_kind(w);
   }
   set_result(w, sol, info, kind);
-  info->status_val = status == SCS_UNFINISHED ? inaccurate_flag(kind) : kind;
-  if (status == SCS_UNFINISHED)
+  info->status_val = status == SCS_SIGINT       ? SCS_SIGINT
+                     : status == SCS_UNFINISHED ? inaccurate_flag(kind)
+                                                : kind;
+  if (status == SCS_SIGINT)
+    snprintf(info->status, sizeof(info->status), "interrupted");
+  else if (status == SCS_UNFINISHED)
     snprintf(info->status, sizeof(info->status), "%s (inaccurate - reached %s)",
              status_string(kind),
              w->time_limit_reached ? "time_limit_secs" : "max_iters");
@@ -207,10 +215,27 @@ static void safeguard(ScsWork *w, scs_int iter) {
     w->accepted_accel_steps++;
 }
 
+/* The progress callback; 1 if it asks to stop. */
+static int report_progress(const ScsWork *w, const SolveState *st,
+                           scs_int iter) {
+  if (!w->callback) return 0;
+  const ScsResiduals *r = &w->r;
+  ScsProgress p = {iter,   r->res_pri, r->res_dual, r->gap,
+                   r->pobj, r->dobj,    w->scale,   scs_toc_ms(&st->solve)};
+  return w->callback(&p, w->callback_data) != 0;
+}
+
+/* scs_interrupt (consumed here), Ctrl-C, or the callback */
+static int interrupted(ScsWork *w, const SolveState *st) {
+  if (atomic_exchange(&w->interrupt, 0)) return 1;
+  return scs_sigint_fired(&st->sigint);
+}
+
 /* Check residuals and stopping rules; returns a final status or 0. */
 static scs_int check(ScsWork *w, SolveState *st, scs_int iter) {
   scs_residuals_update(w, iter);
   keep_if_best(w, st);
+  if (report_progress(w, st, iter)) return SCS_SIGINT;
   scs_int status = scs_residuals_status(w);
   if (status != SCS_UNFINISHED) return status;
   if (w->stgs.time_limit_secs > 0 &&
@@ -231,6 +256,10 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
     if (scs_iterate_step(w, iter, &st->lin_sys_ms, &st->cone_ms) != 0) {
       *iter_out = iter;
       return SCS_FAILED;
+    }
+    if (interrupted(w, st)) {
+      status = SCS_SIGINT;
+      break;
     }
     if (st->csv) {
       scs_residuals_update(w, iter);
@@ -283,7 +312,9 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
   start(w, sol, warm_start);
   if (w->stgs.verbose) scs_log_header(w);
 
+  if (!w->stgs.disable_signal_handling) scs_sigint_begin(&st.sigint);
   scs_int status = run(w, &st, &iter);
+  scs_sigint_end(&st.sigint);
   if (status == SCS_FAILED) {
     scs_report_failure(w, sol, info, SCS_FAILED, "failure");
     info->iter = iter;

@@ -14,7 +14,9 @@
 
 struct SCS_WORK {
   pthread_mutex_t lock; /* every call that touches the handle holds it */
-  atomic_int interrupt; /* set by scs_interrupt (issue: threads) */
+  atomic_int interrupt; /* set by scs_interrupt, consumed by a solve */
+  ScsProgressCallback callback;
+  void *callback_data;
 
   scs_int m, n;
   ScsSettings stgs;     /* private copy; filenames point to owned copies */

@@ -1,0 +1,328 @@
+/* The thread model of ARCHITECTURE.md: independent handles in parallel,
+ * one handle shared by many threads, scs_interrupt, scs_finish racing a
+ * solve, Ctrl-C with a refcounted, chained handler, and the callback. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "checks.h"
+#include "problems.h"
+
+#define NTHREADS 4
+
+static void sleep_ms(int ms) {
+  struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000000L};
+  nanosleep(&t, NULL);
+}
+
+/* ---- independent solves: bitwise identical to sequential ones ---------- */
+
+typedef struct {
+  unsigned seed;
+  ScsSolution sol;
+  ScsInfo info;
+  scs_int flag;
+} Job;
+
+static void run_job(Job *j) {
+  TestProblem *tp = tp_random(j->seed, 40, 4, 50, 4, 4, j->seed % 2, 0.25);
+  ScsSettings s;
+  tp_settings(&s);
+  memset(&j->sol, 0, sizeof(j->sol));
+  j->flag = scs(&tp->d, &tp->k, &s, &j->sol, &j->info);
+  tp_free(tp);
+}
+
+static void *job_thread(void *arg) {
+  Job *jobs = arg;
+  for (int i = 0; i < 3; ++i) run_job(&jobs[i]);
+  return NULL;
+}
+
+Test(threads, parallel_solves_match_sequential) {
+  Job seq[NTHREADS][3], par[NTHREADS][3];
+  for (int t = 0; t < NTHREADS; ++t)
+    for (int i = 0; i < 3; ++i) {
+      seq[t][i].seed = par[t][i].seed = (unsigned)(100 + 3 * t + i);
+      run_job(&seq[t][i]);
+    }
+  pthread_t th[NTHREADS];
+  for (int t = 0; t < NTHREADS; ++t)
+    pthread_create(&th[t], NULL, job_thread, par[t]);
+  for (int t = 0; t < NTHREADS; ++t) pthread_join(th[t], NULL);
+  for (int t = 0; t < NTHREADS; ++t)
+    for (int i = 0; i < 3; ++i) {
+      Job *a = &seq[t][i], *b = &par[t][i];
+      cr_assert_eq(a->flag, SCS_SOLVED);
+      cr_assert_eq(a->flag, b->flag);
+      cr_assert_eq(a->info.iter, b->info.iter);
+      cr_assert_eq(memcmp(a->sol.x, b->sol.x, 40 * sizeof(scs_float)), 0,
+                   "thread %d job %d: x differs from the sequential run", t, i);
+      free_sol(&a->sol);
+      free_sol(&b->sol);
+    }
+}
+
+/* ---- one handle shared by many threads ---------------------------------- */
+
+typedef struct {
+  ScsWork *w;
+  pthread_barrier_t *barrier;
+  int id, bad;
+} Shared;
+
+/* lp_small with b = (4, 6, 0, 0) has optimum -2.8 at (1.6, 1.2); with
+ * b = (8, 12, 0, 0) it is -5.6 at (3.2, 2.4). Every solve must return one of
+ * the two, whatever the other threads updated in between. */
+static void *shared_thread(void *arg) {
+  Shared *sh = arg;
+  scs_float b1[] = {4, 6, 0, 0}, b2[] = {8, 12, 0, 0};
+  ScsSolution sol = {0};
+  ScsInfo info;
+  pthread_barrier_wait(sh->barrier);
+  for (int i = 0; i < 20; ++i) {
+    if (scs_update(sh->w, (sh->id + i) % 2 ? b2 : b1, NULL) != 0) sh->bad++;
+    if (scs_solve(sh->w, &sol, &info, i % 3 == 0) != SCS_SOLVED) sh->bad++;
+    int first = fabs(info.pobj + 2.8) < 1e-3 && fabs(sol.x[0] - 1.6) < 1e-2;
+    int second = fabs(info.pobj + 5.6) < 1e-3 && fabs(sol.x[0] - 3.2) < 1e-2;
+    if (!first && !second) sh->bad++;
+  }
+  free_sol(&sol);
+  return NULL;
+}
+
+Test(threads, shared_handle_serializes_calls) {
+  TestProblem *tp = tp_lp_small();
+  ScsSettings s;
+  tp_settings(&s);
+  ScsWork *w = scs_init(&tp->d, &tp->k, &s);
+  cr_assert_not_null(w);
+  pthread_barrier_t barrier;
+  pthread_barrier_init(&barrier, NULL, NTHREADS);
+  Shared sh[NTHREADS];
+  pthread_t th[NTHREADS];
+  for (int t = 0; t < NTHREADS; ++t) {
+    sh[t] = (Shared){w, &barrier, t, 0};
+    pthread_create(&th[t], NULL, shared_thread, &sh[t]);
+  }
+  for (int t = 0; t < NTHREADS; ++t) {
+    pthread_join(th[t], NULL);
+    cr_assert_eq(sh[t].bad, 0, "thread %d saw %d wrong answers", t, sh[t].bad);
+  }
+  pthread_barrier_destroy(&barrier);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+/* ---- interruption -------------------------------------------------------- */
+
+/* A problem that runs for a long time: huge iteration budget, tolerances
+ * no solve reaches. */
+static TestProblem *long_problem(ScsSettings *s) {
+  TestProblem *tp = tp_random(4, 200, 10, 300, 10, 8, 1, 0.05);
+  tp_settings(s);
+  s->eps_abs = s->eps_rel = 1e-15;
+  s->eps_infeas = 1e-30;
+  s->max_iters = 100000000;
+  return tp;
+}
+
+typedef struct {
+  ScsWork *w;
+  ScsSolution sol;
+  ScsInfo info;
+  scs_int flag;
+  atomic_int started;
+} Solver;
+
+/* the callback marks the solve as running (it is called at every check) */
+static scs_int mark_started(const ScsProgress *p, void *user) {
+  (void)p;
+  atomic_store((atomic_int *)user, 1);
+  return 0;
+}
+
+static void *solver_thread(void *arg) {
+  Solver *sv = arg;
+  sv->flag = scs_solve(sv->w, &sv->sol, &sv->info, 0);
+  return NULL;
+}
+
+static void wait_started(Solver *sv) {
+  while (!atomic_load(&sv->started)) sleep_ms(1);
+}
+
+Test(threads, interrupt_from_another_thread) {
+  ScsSettings s;
+  TestProblem *tp = long_problem(&s);
+  Solver sv = {0};
+  sv.w = scs_init(&tp->d, &tp->k, &s);
+  cr_assert_not_null(sv.w);
+  scs_set_callback(sv.w, mark_started, &sv.started);
+  pthread_t th;
+  pthread_create(&th, NULL, solver_thread, &sv);
+  wait_started(&sv);
+  sleep_ms(20);
+  scs_interrupt(sv.w);
+  pthread_join(th, NULL);
+  cr_assert_eq(sv.flag, SCS_SIGINT);
+  cr_assert_str_eq(sv.info.status, "interrupted");
+  cr_assert(sv.info.iter > 0 && sv.info.iter < 100000000);
+  /* the best iterate is returned, not NaN */
+  cr_assert(isfinite(sv.sol.x[0]));
+  free_sol(&sv.sol);
+  scs_finish(sv.w);
+  tp_free(tp);
+}
+
+Test(threads, interrupt_before_the_solve_is_sticky_once) {
+  TestProblem *tp = tp_lp_small();
+  ScsSettings s;
+  tp_settings(&s);
+  ScsWork *w = scs_init(&tp->d, &tp->k, &s);
+  ScsSolution sol = {0};
+  ScsInfo info;
+  scs_interrupt(w);
+  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SIGINT);
+  cr_assert_lt(info.iter, 2);
+  /* consumed: the next solve runs to completion */
+  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SOLVED);
+  cr_assert(fabs(info.pobj + 2.8) < 1e-3);
+  scs_interrupt(NULL); /* a no-op */
+  free_sol(&sol);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+static scs_int stop_at_iteration_50(const ScsProgress *p, void *user) {
+  (*(int *)user)++;
+  return p->iter >= 50;
+}
+
+Test(threads, callback_can_stop_the_solve) {
+  ScsSettings s;
+  TestProblem *tp = long_problem(&s);
+  ScsWork *w = scs_init(&tp->d, &tp->k, &s);
+  int calls = 0;
+  scs_set_callback(w, stop_at_iteration_50, &calls);
+  ScsSolution sol = {0};
+  ScsInfo info;
+  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SIGINT);
+  cr_assert(info.iter >= 50 && info.iter < 70, "stopped at %d", (int)info.iter);
+  cr_assert_gt(calls, 5);
+  free_sol(&sol);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+Test(threads, finish_racing_a_running_solve) {
+  ScsSettings s;
+  TestProblem *tp = long_problem(&s);
+  Solver sv = {0};
+  sv.w = scs_init(&tp->d, &tp->k, &s);
+  scs_set_callback(sv.w, mark_started, &sv.started);
+  pthread_t th;
+  pthread_create(&th, NULL, solver_thread, &sv);
+  wait_started(&sv);
+  scs_finish(sv.w); /* interrupts, waits for the solve, frees */
+  pthread_join(th, NULL);
+  cr_assert_eq(sv.flag, SCS_SIGINT);
+  free_sol(&sv.sol);
+  tp_free(tp);
+}
+
+static void *cycle_thread(void *arg) {
+  int *bad = arg;
+  for (int i = 0; i < 25; ++i) {
+    TestProblem *tp = tp_qp_small();
+    ScsSettings s;
+    tp_settings(&s);
+    ScsWork *w = scs_init(&tp->d, &tp->k, &s);
+    ScsSolution sol = {0};
+    ScsInfo info;
+    if (!w || scs_solve(w, &sol, &info, 0) != SCS_SOLVED ||
+        fabs(info.pobj - 1.88) > 1e-3)
+      (*bad)++;
+    scs_finish(w);
+    free_sol(&sol);
+    tp_free(tp);
+  }
+  return NULL;
+}
+
+Test(threads, rapid_create_solve_finish_cycles) {
+  pthread_t th[NTHREADS];
+  int bad[NTHREADS] = {0};
+  for (int t = 0; t < NTHREADS; ++t)
+    pthread_create(&th[t], NULL, cycle_thread, &bad[t]);
+  for (int t = 0; t < NTHREADS; ++t) {
+    pthread_join(th[t], NULL);
+    cr_assert_eq(bad[t], 0);
+  }
+}
+
+/* ---- Ctrl-C ---------------------------------------------------------------- */
+
+static atomic_int previous_handler_calls;
+static void previous_handler(int sig) {
+  (void)sig;
+  atomic_fetch_add(&previous_handler_calls, 1);
+}
+
+Test(threads, sigint_stops_running_solves_and_chains) {
+  struct sigaction mine, seen;
+  memset(&mine, 0, sizeof(mine));
+  mine.sa_handler = previous_handler;
+  sigemptyset(&mine.sa_mask);
+  sigaction(SIGINT, &mine, NULL);
+
+  ScsSettings s;
+  TestProblem *tp = long_problem(&s);
+  Solver sv[3];
+  pthread_t th[3];
+  for (int t = 0; t < 3; ++t) {
+    memset(&sv[t], 0, sizeof(sv[t]));
+    sv[t].w = scs_init(&tp->d, &tp->k, &s);
+    scs_set_callback(sv[t].w, mark_started, &sv[t].started);
+    pthread_create(&th[t], NULL, solver_thread, &sv[t]);
+  }
+  for (int t = 0; t < 3; ++t) wait_started(&sv[t]);
+  raise(SIGINT);
+  for (int t = 0; t < 3; ++t) {
+    pthread_join(th[t], NULL);
+    cr_assert_eq(sv[t].flag, SCS_SIGINT, "solve %d: %s", t, sv[t].info.status);
+  }
+  cr_assert_eq(atomic_load(&previous_handler_calls), 1, "handler not chained");
+
+  /* a solve that starts after the signal is not hit */
+  TestProblem *small = tp_lp_small();
+  ScsSolution sol = {0};
+  ScsInfo info;
+  ScsSettings s2;
+  tp_settings(&s2);
+  cr_assert_eq(scs(&small->d, &small->k, &s2, &sol, &info), SCS_SOLVED);
+
+  /* with no solve running, the original handler is back */
+  sigaction(SIGINT, NULL, &seen);
+  cr_assert(seen.sa_handler == previous_handler, "handler not restored");
+
+  /* disable_signal_handling leaves SIGINT alone during a solve */
+  s2.disable_signal_handling = 1;
+  ScsWork *w = scs_init(&small->d, &small->k, &s2);
+  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SOLVED);
+  scs_finish(w);
+
+  free_sol(&sol);
+  for (int t = 0; t < 3; ++t) {
+    free_sol(&sv[t].sol);
+    scs_finish(sv[t].w);
+  }
+  tp_free(small);
+  tp_free(tp);
+  signal(SIGINT, SIG_DFL);
+}
