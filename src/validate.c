@@ -358,32 +358,7 @@ int scs_validate_cone_sizes(const ScsCone *k, scs_int m) {
 }
 
 int scs_validate_cone(const ScsCone *k, scs_int m) {
-  if (scs_validate_cone_sizes(k, m)) return 1;
-  /* This build projects onto zero, nonnegative, box and second-order cones
-   * only; the others are checked above and refused here. */
-  static const char *const fmt =
-      "%s (%s = %lld) are not supported yet in this build";
-  if (k->ssize > 0) {
-    scs_set_error(fmt, "PSD cones", "ssize", LL(k->ssize));
-    return 1;
-  }
-  if (k->cssize > 0) {
-    scs_set_error(fmt, "complex PSD cones", "cssize", LL(k->cssize));
-    return 1;
-  }
-  if (k->ep > 0) {
-    scs_set_error(fmt, "exponential cones", "ep", LL(k->ep));
-    return 1;
-  }
-  if (k->ed > 0) {
-    scs_set_error(fmt, "dual exponential cones", "ed", LL(k->ed));
-    return 1;
-  }
-  if (k->psize > 0) {
-    scs_set_error(fmt, "power cones", "psize", LL(k->psize));
-    return 1;
-  }
-  return 0;
+  return scs_validate_cone_sizes(k, m);
 }
 
 /* ---- settings --------------------------------------------------------- */

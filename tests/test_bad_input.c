@@ -176,14 +176,20 @@ Test(bad_input, cones) {
   c.tp->k.bl = c.tp->k.bu = NULL; /* not ours to free */
   done(&c);
   c = make_case();
-  scs_int s[] = {2};
-  c.tp->k.l = 1, c.tp->k.s = s, c.tp->k.ssize = 1; /* 1 + 1 + 3 = 5 rows */
-  expect_failure(&c, "PSD cones");
+  scs_int s[] = {0};
+  c.tp->k.l = 4, c.tp->k.s = s, c.tp->k.ssize = 1;
+  expect_failure(&c, "s[0] = 0: PSD cones must have size >= 1");
   c.tp->k.s = NULL;
   done(&c);
   c = make_case();
-  c.tp->k.l = 1, c.tp->k.ep = 1;
-  expect_failure(&c, "exponential cones");
+  c.tp->k.l = 1, c.tp->k.ep = 2; /* 1 + 1 + 6 != 5 */
+  expect_failure(&c, "cone sizes sum to 8 but m = 5");
+  done(&c);
+  c = make_case();
+  scs_float p[] = {1.5};
+  c.tp->k.l = 1, c.tp->k.p = p, c.tp->k.psize = 1;
+  expect_failure(&c, "p[0] = 1.5 must be in [-1, 1]");
+  c.tp->k.p = NULL;
   done(&c);
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cones/cones.h"
+#include "cones/expow.h"
 #include "error.h"
 
 /* precision-relative tolerance and magnitudes that stay representable */
@@ -676,28 +677,43 @@ Test(cones, deep_copy) {
   scs_cone_work_free(w);
 }
 
-Test(cones, unsupported_cones_rejected) {
-  scs_int s[] = {2};
+/* The whole-cone dispatch of the PSD, complex PSD, exponential and power
+ * families: blocks land on the right rows, and Moreau holds for the product
+ * (x = Pi_K(x) - Pi_K*(-x), the two parts orthogonal). */
+Test(cones, every_family_dispatched) {
+  scs_int s[] = {2}, cs[] = {2};
+  scs_float p[] = {0.3, -0.4};
   ScsCone k = {0};
-  k.l = 1;
-  k.s = s;
-  k.ssize = 1;
-  ScsConeWork *w = scs_cone_work_init(&k, 4);
+  k.l = 1, k.s = s, k.ssize = 1, k.cs = cs, k.cssize = 1;
+  k.ep = 1, k.ed = 1, k.p = p, k.psize = 2;
+  scs_int m = 1 + 3 + 4 + 3 + 3 + 6;
+  ScsConeWork *w = scs_cone_work_init(&k, m);
   cr_assert_not_null(w);
-  scs_float v[4] = {1, 2, 3, 4};
-  scs_clear_error();
-  cr_assert_neq(scs_cone_project(w, v), 0);
-  cr_assert_neq(strlen(scs_last_error()), 0);
-  scs_clear_error();
-  cr_assert_neq(scs_cone_project_dual(w, v), 0);
-  cr_assert(strstr(scs_last_error(), "semidefinite") != NULL, "%s",
-            scs_last_error());
-  scs_cone_work_free(w);
-  ScsCone k2 = {0};
-  k2.ep = 1;
-  w = scs_cone_work_init(&k2, 3);
-  cr_assert_not_null(w);
-  cr_assert_neq(scs_cone_project(w, v), 0);
+  scs_float x[20], pk[20], pd[20], ref[20];
+  for (int trial = 0; trial < 50; ++trial) {
+    for (scs_int i = 0; i < m; ++i)
+      x[i] = (scs_float)(sin(1.7 * (double)(i + 1) * (trial + 1)) * 3);
+    memcpy(pk, x, sizeof(x));
+    cr_assert_eq(scs_cone_project(w, pk), 0, "%s", scs_last_error());
+    /* rows 1..3 the PSD block, 8..10 exp, 11..13 dual exp, 14.. power */
+    memcpy(ref, x, sizeof(x));
+    scs_proj_exp(ref + 8);
+    scs_proj_exp_dual(ref + 11);
+    scs_proj_power(ref + 14, 0.3);
+    scs_proj_power(ref + 17, -0.4);
+    for (int i = 8; i < 20; ++i)
+      cr_assert_float_eq(pk[i], ref[i], TOL, "row %d", i);
+    for (scs_int i = 0; i < m; ++i) pd[i] = -x[i];
+    cr_assert_eq(scs_cone_project_dual(w, pd), 0);
+    double dot = 0, nrm = 0;
+    for (scs_int i = 0; i < m; ++i) {
+      cr_assert(fabs(x[i] - (pk[i] - pd[i])) <= TOL * (1 + fabs(x[i])),
+                "Moreau fails at row %d", (int)i);
+      dot += (double)pk[i] * pd[i];
+      nrm += (double)x[i] * x[i];
+    }
+    cr_assert(fabs(dot) <= TOL * (1 + nrm), "not orthogonal: %g", dot);
+  }
   scs_cone_work_free(w);
   scs_cone_work_free(NULL);
 }

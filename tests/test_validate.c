@@ -424,8 +424,7 @@ Test(validate, box_wrong_infinities) {
   EXPECT_ERR("box: bu[0] = -inf");
 }
 
-/* sizes are checked before the "not supported" message */
-Test(validate, psd_bad_size_then_unsupported) {
+Test(validate, psd_sizes) {
   pb.k.ssize = 1;
   pb.k.s = pb.s;
   pb.s[0] = 0;
@@ -433,11 +432,11 @@ Test(validate, psd_bad_size_then_unsupported) {
   pb.s[0] = 2; /* 3 rows */
   EXPECT_ERR("cone sizes sum to 10 but m = 7");
   pb.k.qsize = 0; /* the PSD cone replaces q = {3} */
-  EXPECT_ERR("PSD cones (ssize = 1) are not supported yet in this build");
+  EXPECT_OK();
   cr_assert_eq(scs_validate_cone_sizes(&pb.k, 7), 0);
 }
 
-Test(validate, complex_psd_unsupported) {
+Test(validate, complex_psd_sizes) {
   pb.k.cssize = 1;
   pb.k.cs = pb.cs;
   pb.cs[0] = 0;
@@ -446,16 +445,18 @@ Test(validate, complex_psd_unsupported) {
   pb.k.z = pb.k.l = pb.k.bsize = 0;
   pb.k.qsize = 1;
   pb.q[0] = 3;
-  EXPECT_ERR("complex PSD cones (cssize = 1) are not supported yet");
+  EXPECT_OK();
 }
 
-Test(validate, exp_unsupported) {
+Test(validate, exp_cones) {
   pb.k.ep = 1; /* replaces q = {3} */
   pb.k.qsize = 0;
-  EXPECT_ERR("exponential cones (ep = 1) are not supported yet");
+  EXPECT_OK();
   pb.k.ep = 0;
   pb.k.ed = 1;
-  EXPECT_ERR("dual exponential cones (ed = 1) are not supported yet");
+  EXPECT_OK();
+  pb.k.ed = 2;
+  EXPECT_ERR("cone sizes sum to 10 but m = 7");
 }
 
 Test(validate, power_cone) {
@@ -467,7 +468,9 @@ Test(validate, power_cone) {
   pb.p[0] = NAN;
   EXPECT_ERR("cone: p[0] is NaN");
   pb.p[0] = -1;
-  EXPECT_ERR("power cones (psize = 1) are not supported yet");
+  EXPECT_OK();
+  pb.p[0] = 0.3;
+  EXPECT_OK();
 }
 
 /* ---- settings --------------------------------------------------------- */

@@ -1,10 +1,14 @@
 /*
- * The product cone K = {0}^z x R_+^l x K_box x Q_1 x ... x Q_qsize (rows in
- * that order) and its dual K* = R^z x R_+^l x K_box* x Q_1 x ... (the
- * nonnegative orthant and second-order cones are self-dual). PSD, complex
- * PSD, exponential and power cones are not supported by this build.
+ * The product cone K = {0}^z x R_+^l x K_box x Q_1..Q_qsize x S_1..S_ssize
+ * x H_1..H_cssize x K_exp^ep x K_exp*^ed x K_p1..K_psize (rows in that
+ * order) and its dual K* = R^z x R_+^l x K_box* x Q.. x S.. x H.. x
+ * K_exp*^ep x K_exp^ed x K_p1*.. (orthant, second-order and both PSD cones
+ * are self-dual).
  */
 #include "cones.h"
+
+#include "expow.h"
+#include "psd.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,6 +50,21 @@ ScsConeWork *scs_cone_work_init(const ScsCone *k, scs_int m) {
   c->m = m;
   c->box_start = k->z + k->l;
   c->q_start = c->box_start + SCS_MAX(k->bsize, 0);
+  c->s_start = c->q_start;
+  for (scs_int i = 0; i < k->qsize; ++i) c->s_start += k->q[i];
+  c->cs_start = c->s_start;
+  for (scs_int i = 0; i < k->ssize; ++i) c->cs_start += k->s[i] * (k->s[i] + 1) / 2;
+  c->ep_start = c->cs_start;
+  for (scs_int i = 0; i < k->cssize; ++i) c->ep_start += k->cs[i] * k->cs[i];
+  c->ed_start = c->ep_start + 3 * k->ep;
+  c->p_start = c->ed_start + 3 * k->ed;
+  if (!fail && (k->ssize > 0 || k->cssize > 0)) {
+    c->psd = scs_psd_work_init(k->s, k->ssize, k->cs, k->cssize);
+    if (!c->psd) {
+      scs_cone_work_free(c); /* scs_psd_work_init said why */
+      return NULL;
+    }
+  }
   if (k->bsize > 0) {
     /* 2 bsize for the breakpoint search, then bsize for box_tmp */
     c->box_work = malloc(3 * (size_t)k->bsize * sizeof(scs_float));
@@ -69,22 +88,42 @@ void scs_cone_work_free(ScsConeWork *c) {
   free(c->k.cs);
   free(c->k.p);
   free(c->box_work);
+  scs_psd_work_free(c->psd);
   free(c);
 }
 
 /* ---- projections ---------------------------------------------------------- */
 
-/* 0 if every cone in k is supported, else nonzero after scs_set_error. */
-static scs_int check_supported(const ScsCone *k) {
-  const char *name = NULL;
-  if (k->ssize > 0) name = "positive semidefinite (s)";
-  else if (k->cssize > 0) name = "complex positive semidefinite (cs)";
-  else if (k->ep > 0) name = "primal exponential (ep)";
-  else if (k->ed > 0) name = "dual exponential (ed)";
-  else if (k->psize > 0) name = "power (p)";
-  if (!name) return 0;
-  scs_set_error("cone projection: %s cones are not supported", name);
-  return -1;
+/* Both PSD cones are self-dual: one projection serves K and K*. */
+static scs_int proj_psds(ScsConeWork *c, scs_float *v) {
+  const ScsCone *k = &c->k;
+  scs_int start = c->s_start;
+  for (scs_int i = 0; i < k->ssize; ++i) {
+    if (k->s[i] > 0 && scs_proj_psd(c->psd, v + start, k->s[i]) != 0) return -1;
+    start += k->s[i] * (k->s[i] + 1) / 2;
+  }
+  for (scs_int i = 0; i < k->cssize; ++i) {
+    if (k->cs[i] > 0 && scs_proj_complex_psd(c->psd, v + start, k->cs[i]) != 0)
+      return -1;
+    start += k->cs[i] * k->cs[i];
+  }
+  return 0;
+}
+
+/* The three-dimensional cones. dual: project onto K* instead of K, i.e.
+ * exp <-> dual exp, and K_p -> K_p* (negative p means the dual cone). */
+static void proj_triples(const ScsConeWork *c, scs_float *v, int dual) {
+  const ScsCone *k = &c->k;
+  for (scs_int i = 0; i < k->ep; ++i) {
+    scs_float *t = v + c->ep_start + 3 * i;
+    dual ? scs_proj_exp_dual(t) : scs_proj_exp(t);
+  }
+  for (scs_int i = 0; i < k->ed; ++i) {
+    scs_float *t = v + c->ed_start + 3 * i;
+    dual ? scs_proj_exp(t) : scs_proj_exp_dual(t);
+  }
+  for (scs_int i = 0; i < k->psize; ++i)
+    scs_proj_power(v + c->p_start + 3 * i, dual ? -k->p[i] : k->p[i]);
 }
 
 /* Each Q_i is self-dual, so the same projection serves K and K*. */
@@ -98,12 +137,13 @@ static void proj_socs(const ScsConeWork *c, scs_float *v) {
 
 scs_int scs_cone_project(ScsConeWork *c, scs_float *v) {
   const ScsCone *k = &c->k;
-  if (check_supported(k)) return -1;
   for (scs_int i = 0; i < k->z; ++i) v[i] = 0; /* Pi_{0}(v) = 0 */
   scs_proj_nonneg(v + k->z, k->l);
   if (k->bsize > 0)
     scs_proj_box(v + c->box_start, k->bsize, k->bl, k->bu, c->box_work);
   proj_socs(c, v);
+  if (proj_psds(c, v) != 0) return -1;
+  proj_triples(c, v, 0);
   return 0;
 }
 
@@ -121,11 +161,12 @@ static void proj_box_dual(ScsConeWork *c, scs_float *x) {
 
 scs_int scs_cone_project_dual(ScsConeWork *c, scs_float *v) {
   const ScsCone *k = &c->k;
-  if (check_supported(k)) return -1;
   /* the zero cone's dual is free: its rows are left unchanged */
   scs_proj_nonneg(v + k->z, k->l);
   if (k->bsize > 0) proj_box_dual(c, v + c->box_start);
   proj_socs(c, v);
+  if (proj_psds(c, v) != 0) return -1;
+  proj_triples(c, v, 1);
   return 0;
 }
 
@@ -150,6 +191,19 @@ scs_int scs_cone_blocks(const ScsConeWork *c, scs_int *starts, scs_int *ends) {
     }
     start += c->k.q[i];
   }
+  for (scs_int i = 0; i < c->k.ssize; ++i) {
+    scs_int len = c->k.s[i] * (c->k.s[i] + 1) / 2;
+    if (len > 0) starts[nb] = start, ends[nb++] = start + len;
+    start += len;
+  }
+  for (scs_int i = 0; i < c->k.cssize; ++i) {
+    scs_int len = c->k.cs[i] * c->k.cs[i];
+    if (len > 0) starts[nb] = start, ends[nb++] = start + len;
+    start += len;
+  }
+  /* exp, dual exp and power: one block per triple */
+  for (; start + 3 <= c->m && start < c->p_start + 3 * c->k.psize; start += 3)
+    starts[nb] = start, ends[nb++] = start + 3;
   return nb;
 }
 
