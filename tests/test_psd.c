@@ -36,7 +36,7 @@ static cplx mkc(double re, double im) { return re + im * I; }
 static const int sizes[] = {1, 2, 3, 5, 10, 30};
 #define NSIZES ((int)(sizeof(sizes) / sizeof(sizes[0])))
 
-/* ---- deterministic PRNG (splitmix64) ------------------------------------ */
+/* ---- deterministic PRNG (splitmix64) ------------------------------------- */
 
 typedef struct {
   uint64_t s;
@@ -52,7 +52,7 @@ static double rng_sym(Rng *r) {
   return 2 * ((double)(rng_next(r) >> 11) * 0x1.0p-53) - 1;
 }
 
-/* ---- vectors ---------------------------------------------------------------- */
+/* ---- vectors ------------------------------------------------------------- */
 
 static int veclen(int k, int herm) { return herm ? k * k : k * (k + 1) / 2; }
 
@@ -77,7 +77,7 @@ static double dmaxabs(const scs_float *a, int n) {
   return m;
 }
 
-/* ---- matrices: k x k, column-major, double complex (imag 0 if real) ------- */
+/* ---- matrices: k x k, column-major, double complex (imag 0 if real) ------ */
 
 #define AT(M, k, i, j) ((M)[(i) + (size_t)(j) * (k)])
 
@@ -134,7 +134,8 @@ static void random_unitary(Rng *r, int k, int herm, cplx *U) {
         for (int i = 0; i < k; ++i) AT(U, k, i, j) -= d * AT(U, k, i, l);
       }
     double n = 0;
-    for (int i = 0; i < k; ++i) n += creal(AT(U, k, i, j) * conj(AT(U, k, i, j)));
+    for (int i = 0; i < k; ++i)
+      n += creal(AT(U, k, i, j) * conj(AT(U, k, i, j)));
     for (int i = 0; i < k; ++i) AT(U, k, i, j) /= sqrt(n);
   }
 }
@@ -151,7 +152,7 @@ static void with_eigs(const cplx *U, int k, const double *lam, cplx *M) {
   for (int j = 0; j < k; ++j) AT(M, k, j, j) = creal(AT(M, k, j, j));
 }
 
-/* ---- reference: cyclic Jacobi (Golub & Van Loan, Algorithm 8.5.3) ---------- */
+/* ---- reference: cyclic Jacobi (Golub & Van Loan, Algorithm 8.5.3) -------- */
 
 /* eigenvalues d and eigenvectors V (columns) of the real symmetric n x n A
  * (destroyed) */
@@ -172,9 +173,10 @@ static void jacobi(double *A, int n, double *d, double *V) {
         double apq = A[p + q * n];
         if (apq == 0) continue;
         double theta = (A[q + q * n] - A[p + p * n]) / (2 * apq);
-        double t = fabs(theta) > 1e150
+        double t = fabs(theta) > 1e150 /* theta^2 would overflow */
                        ? 1 / (2 * theta)
-                       : (theta >= 0 ? 1 : -1) / (fabs(theta) + sqrt(theta * theta + 1));
+                       : (theta >= 0 ? 1 : -1) /
+                             (fabs(theta) + sqrt(theta * theta + 1));
         double c = 1 / sqrt(t * t + 1), s = t * c;
         for (int r = 0; r < n; ++r) { /* A <- A J, V <- V J */
           double arp = A[r + p * n], arq = A[r + q * n];
@@ -239,7 +241,7 @@ static void ref_proj(const cplx *M, int k, int herm, cplx *P) {
     }
 }
 
-/* ---- the projection under test ----------------------------------------------- */
+/* ---- the projection under test ------------------------------------------- */
 
 static ScsPsdWork *work_for(int k, int herm) {
   scs_int kk = k;
@@ -287,7 +289,7 @@ static void check_projection(ScsPsdWork *w, const scs_float *x, int k,
                 dmaxdiff(p, ref, len), k);
 }
 
-/* ---- vectorization -------------------------------------------------------------- */
+/* ---- vectorization ------------------------------------------------------- */
 
 Test(psd, vectorization_is_an_isometry) {
   Rng r = {1};
@@ -307,13 +309,14 @@ Test(psd, vectorization_is_an_isometry) {
       cr_assert_float_eq(dnorm(v, len), fro(M, k), TOL * fro(M, k),
                          "||vec M|| != ||M||_F, k %d", k);
       for (int j = 0; j < k; ++j) /* Trace(M^H B) */
-        for (int i = 0; i < k; ++i) tr += creal(conj(AT(M, k, i, j)) * AT(B, k, i, j));
+        for (int i = 0; i < k; ++i)
+          tr += creal(conj(AT(M, k, i, j)) * AT(B, k, i, j));
       cr_assert_float_eq(ddot(v, u, len), tr, TOL * k * k,
                          "<vec M, vec B> != Trace(M^H B), k %d", k);
     }
 }
 
-/* ---- exact answers: the layout ------------------------------------------------- */
+/* ---- exact answers: the layout ------------------------------------------- */
 
 /* X = [[0, 0, 1], [0, 0, 0], [1, 0, 0]] has eigenvalues -1, 0, 1 with
  * q_1 = (1, 0, 1) / sqrt2, so Pi(X) = [[1, 0, 1], [0, 0, 0], [1, 0, 1]] / 2 */
@@ -322,19 +325,20 @@ Test(psd, known_real_3x3) {
   scs_float v[6] = {0, 0, (scs_float)SQRT2, 0, 0, 0};
   const double want[6] = {0.5, 0, SQRT2 / 2, 0, 0, 0.5};
   proj(w, v, 3, 0);
-  for (int i = 0; i < 6; ++i) cr_assert_float_eq(v[i], want[i], TOL, "entry %d", i);
+  for (int i = 0; i < 6; ++i)
+    cr_assert_float_eq(v[i], want[i], TOL, "entry %d", i);
   scs_psd_work_free(w);
 }
 
 /* For i > j, X = z e_i e_j' + conj(z) e_j e_i' with |z| = 1 has eigenvalues
- * +-1 and Pi(X) = (e_j + z e_i)(e_j + z e_i)^H / 2: ones half on the
+ * +-1 and Pi(X) = (e_j + z e_i)(e_j + z e_i)^H / 2: one half on the
  * diagonal at j and i, z / 2 at (i, j). Checked for every position. */
 static void unit_pair_case(ScsPsdWork *w, int k, int herm, int i, int j,
                            cplx z) {
   int len = veclen(k, herm);
   scs_float v[64], want[64];
   for (int t = 0; t < len; ++t) v[t] = want[t] = 0;
-  /* offset of column c in the packed vector, then of row r in it */
+  /* packed offsets of X_jj, X_ii and X_ij (column j starts at off) */
   int off = 0, oi = 0, oj = 0, oij = 0;
   for (int c = 0; c < k; ++c) {
     if (c == j) oij = off + (herm ? 2 * (i - j) - 1 : i - j);
@@ -373,16 +377,19 @@ Test(psd, known_complex) {
   scs_float a[4] = {1, 0, (scs_float)-SQRT2, 1};
   const double a_want[4] = {1, 0, -SQRT2, 1};
   proj(w, a, 2, 1);
-  for (int i = 0; i < 4; ++i) cr_assert_float_eq(a[i], a_want[i], TOL, "psd %d", i);
+  for (int i = 0; i < 4; ++i)
+    cr_assert_float_eq(a[i], a_want[i], TOL, "psd %d", i);
   scs_float b[4] = {1, 0, (scs_float)(-2 * SQRT2), 1};
   const double b_want[4] = {1.5, 0, -1.5 * SQRT2, 1.5};
   proj(w, b, 2, 1);
-  for (int i = 0; i < 4; ++i) cr_assert_float_eq(b[i], b_want[i], TOL, "2x2 %d", i);
+  for (int i = 0; i < 4; ++i)
+    cr_assert_float_eq(b[i], b_want[i], TOL, "2x2 %d", i);
   /* the same with a -5 between, through LAPACK: rows / columns 0 and 2 */
   scs_float c[9] = {1, 0, 0, 0, (scs_float)(-2 * SQRT2), -5, 0, 0, 1};
   const double c_want[9] = {1.5, 0, 0, 0, -1.5 * SQRT2, 0, 0, 0, 1.5};
   proj(w, c, 3, 1);
-  for (int i = 0; i < 9; ++i) cr_assert_float_eq(c[i], c_want[i], TOL, "3x3 %d", i);
+  for (int i = 0; i < 9; ++i)
+    cr_assert_float_eq(c[i], c_want[i], TOL, "3x3 %d", i);
   scs_psd_work_free(w);
 }
 
@@ -418,7 +425,7 @@ Test(psd, two_by_two_matches_lapack) {
   }
 }
 
-/* ---- random matrices --------------------------------------------------------------- */
+/* ---- random matrices ----------------------------------------------------- */
 
 static void random_cases(int herm) {
   Rng r = {herm ? 11 : 10};
@@ -444,7 +451,7 @@ static void random_cases(int herm) {
 Test(psd, random_real) { random_cases(0); }
 Test(psd, random_complex) { random_cases(1); }
 
-/* ---- adversarial matrices ------------------------------------------------------------- */
+/* ---- adversarial matrices ------------------------------------------------ */
 
 /* vec(U diag(lam) U^H) */
 static void spectral(const cplx *U, int k, int herm, const double *lam,
@@ -517,7 +524,7 @@ static void adversarial_cases(int herm) {
       expect(w, x, want, k, herm, TOL, "a a' - b b'");
     }
 
-    /* repeated eigenvalues: +-1 each half the time, then 2, 2, 2, 0, -3 */
+    /* repeated eigenvalues: +-1 (half each), then 2 (half), 0, ..., 0, -3 */
     for (int i = 0; i < k; ++i) {
       lam[i] = i < k / 2 ? 1 : -1;
       lp[i] = fmax(lam[i], 0);
@@ -534,7 +541,6 @@ static void adversarial_cases(int herm) {
     expect(w, x, want, k, herm, TOL, "2, 0, -3 repeated");
 
     /* +-identity, built exactly */
-    for (int i = 0; i < k; ++i) lam[i] = 1;
     static cplx Id[KMAX * KMAX];
     for (int i = 0; i < k * k; ++i) Id[i] = 0;
     for (int i = 0; i < k; ++i) AT(Id, k, i, i) = 1;
@@ -583,7 +589,10 @@ static void one_sided_cases(int herm) {
           random_unitary(&r, k, herm, U);
           for (int i = 0; i < k; ++i) {
             int minority = i < few;
-            double mag = kind == 0 ? 2.0 : (kind == 1 ? 1 + 0.1 * i : 1 + 1e-9 * i);
+            /* one repeated value, spread, or a 1e-9 cluster */
+            double mag = kind == 0   ? 2.0
+                         : kind == 1 ? 1 + 0.1 * i
+                                     : 1 + 1e-9 * i;
             lam[i] = (minority ? side : -side) * mag;
             if (kind == 2 && !minority && i % 3 == 0) lam[i] = side * 1e-13;
             lp[i] = fmax(lam[i], 0);
@@ -599,7 +608,7 @@ static void one_sided_cases(int herm) {
 Test(psd, one_sided_real) { one_sided_cases(0); }
 Test(psd, one_sided_complex) { one_sided_cases(1); }
 
-/* ---- workspace and edge cases ------------------------------------------------------- */
+/* ---- workspace and edge cases -------------------------------------------- */
 
 /* One workspace for several sizes gives what a workspace per size gives. */
 Test(psd, shared_workspace) {
@@ -645,7 +654,8 @@ Test(psd, workspace_edges) {
   scs_int big = 1000000;
   scs_clear_error();
   cr_assert_null(scs_psd_work_init(&big, 1, NULL, 0));
-  cr_assert(strstr(scs_last_error(), "too large") != NULL, "%s", scs_last_error());
+  cr_assert(strstr(scs_last_error(), "too large") != NULL, "%s",
+            scs_last_error());
   cr_assert_null(scs_psd_work_init(NULL, 0, &big, 1));
 }
 
@@ -659,7 +669,8 @@ Test(psd, nonfinite_input_gives_nan) {
         scs_float v[16] = {0};
         v[len - 1] = bad[b];
         proj(w, v, k, herm);
-        for (int i = 0; i < len; ++i) cr_assert(isnan(v[i]), "k %d entry %d", k, i);
+        for (int i = 0; i < len; ++i)
+          cr_assert(isnan(v[i]), "k %d entry %d", k, i);
       }
       scs_psd_work_free(w);
     }

@@ -194,9 +194,9 @@ static void exp_proj_general(const ExpPt *v, double out[3]) {
   exp_bracket(v, &lo, &hi);
   double rho = scs_expow_root(exp_h, v, lo, hi, exp_start(v, lo, hi),
                               4 * DBL_EPSILON, 4 * DBL_EPSILON);
-  double best_d2 = INFINITY, cand[3];
+  double cand[3];
   exp_ray_point(v, rho, out);
-  best_d2 = exp_dist2(v, out);
+  double best_d2 = exp_dist2(v, out);
   if (!isfinite(best_d2)) best_d2 = INFINITY;
   /* the face y = 0 */
   cand[0] = fmin(v->x, 0), cand[1] = 0, cand[2] = fmax(v->z, 0);

@@ -99,10 +99,6 @@ static inline double scs_expow_mid(double lo, double hi) {
   return (m > lo && m < hi) ? m : lo;
 }
 
-#ifdef SCS_EXPOW_TRACE
-extern long scs_expow_trace_evals;
-#endif
-
 /* f and f' at t, and *fs >= 0 a magnitude of the terms summed to form f
  * (its rounding error is a few DBL_EPSILON * *fs); f is continuous with
  * f(lo) < 0 < f(hi). */
@@ -117,10 +113,12 @@ typedef void (*ScsExpowFn)(const void *ctx, double t, double *f, double *df,
  * step past an end of the bracket is replaced by the point one tolerance
  * inside that end the first time (the root is often within rounding of an
  * end, where the signs are only assumed), by scs_expow_mid after that.
- * Returns once a Newton step or the bracket is below the tolerance
- * tol_rel |t| + tol_abs, once |f| <= 8 DBL_EPSILON fs (f is down to its
- * rounding noise, so further steps would be random), when the bracket has
- * no interior double, or after SCS_EXPOW_MAX_ITERS evaluations. The signs at lo
+ * Returns the Newton iterate once a Newton step or the bracket is below the
+ * tolerance tol_rel |t| + tol_abs; returns t itself once |f| <= 8
+ * DBL_EPSILON fs (f is down to its rounding noise, so its sign and the
+ * Newton step are meaningless and every point of that flat stretch is as
+ * good), when the bracket has no interior double, or after
+ * SCS_EXPOW_MAX_ITERS evaluations. The signs at lo
  * and hi are assumed, never evaluated. t is the start.
  */
 static inline double scs_expow_root(ScsExpowFn fn, const void *ctx, double lo,
@@ -132,16 +130,12 @@ static inline double scs_expow_root(ScsExpowFn fn, const void *ctx, double lo,
   for (int it = 0; it < SCS_EXPOW_MAX_ITERS; ++it) {
     double f, df, fs;
     fn(ctx, t, &f, &df, &fs);
-#ifdef SCS_EXPOW_TRACE
-    ++scs_expow_trace_evals;
-#endif
-    if (f == 0) return t;
+    if (fabs(f) <= 8 * DBL_EPSILON * fs) return t; /* f is rounding noise */
     if (f < 0) lo = t;
     else hi = t;
     double dt = f / df, tn = t - dt, tol = tol_rel * fabs(t) + tol_abs;
-    int in = tn >= lo && tn <= hi;
-    if (in && (fabs(dt) <= tol || fabs(f) <= 8 * DBL_EPSILON * fs))
-      return tn; /* converged, or f is down to its rounding noise */
+    if (tn >= lo && tn <= hi && fabs(dt) <= tol)
+      return tn; /* converged (also when the step is below one ulp) */
     if (hi - lo <= tol) return lo + (hi - lo) / 2;
     if ((tn >= hi || tn <= lo) && !edge_tried) {
       edge_tried = 1;

@@ -23,8 +23,8 @@
  *   Phi(r) = x(r)^p y(r)^q - r = 0.
  * We solve it in logs, F = log r - p log x(r) - q log y(r) = 0, as a
  * function of the logit t = log(r / (|z0| - r)), by safeguarded Newton:
- * F < 0 as t -> -inf (F -> -inf, or to minus the polar-membership gap when
- * x0, y0 < 0) and F > 0 as t -> +inf (v0 not in K). In t both r and
+ * F < 0 as t -> -inf (F -> -inf, or -> gp < 0 of pow_setup when x0, y0 <
+ * 0, v0 not in K°) and F > 0 as t -> +inf (v0 not in K). In t both r and
  * |z0| - r keep full relative accuracy, F is asymptotically linear at both
  * ends, and roots of any size, down to underflow, take a few steps; roots
  * beyond |t| = 800 give r = 0 or r = |z0| to double precision.
@@ -43,26 +43,41 @@ typedef struct {
   double x, y, zr; /* x0, y0, |z0| */
   double p, q;     /* the power and 1 - p */
   double lzr;      /* log |z0| */
+  double gk;       /* log(|x0|^p |y0|^q / |z0|): >= 0 in K (x0, y0 >= 0) */
+  double gp;       /* gk - p log p - q log q: >= 0 in K° (x0, y0 <= 0) */
 } PowPt;
 
-/* ---- membership ---------------------------------------------------------- */
+/* ---- the easy cases ---------------------------------------------------------- */
+
+enum { POW_GENERAL, POW_IN_CONE, POW_IN_POLAR, POW_FLAT };
 
 /* log p computed accurately also for p near 1 (from q = 1 - p) */
 static double pow_log_weight(double p, double q) {
   return p < 0.5 ? log(p) : log1p(-q);
 }
 
-/* v0 in K_p: x0, y0 >= 0 and x0^p y0^q >= |z0| */
-static int pow_in_cone(const PowPt *v) {
-  if (v->x < 0 || v->y < 0) return 0;
-  return exp(v->p * log(v->x) + v->q * log(v->y)) >= v->zr;
-}
-
-/* v0 in K° = -K_p*: x0, y0 <= 0 and (-x0/p)^p (-y0/q)^q >= |z0| */
-static int pow_in_polar(const PowPt *v) {
-  if (v->x > 0 || v->y > 0) return 0;
-  double lp = pow_log_weight(v->p, v->q), lq = pow_log_weight(v->q, v->p);
-  return exp(v->p * (log(-v->x) - lp) + v->q * (log(-v->y) - lq)) >= v->zr;
+/*
+ * Fill pt from v (scaled) and classify it: in K (x0, y0 >= 0, x0^p y0^q >=
+ * |z0|), in K° = -K_p* (x0, y0 <= 0, (-x0/p)^p (-y0/q)^q >= |z0|), z0 = 0
+ * with mixed signs (P = (x0+, y0+, 0)), or the general case. The tests
+ * compare logarithms.
+ */
+static int pow_setup(PowPt *pt, const double v[3], double p) {
+  double x = v[0], y = v[1];
+  pt->x = x, pt->y = y, pt->zr = fabs(v[2]), pt->p = p, pt->q = 1 - p;
+  if (pt->zr == 0) {
+    if (x >= 0 && y >= 0) return POW_IN_CONE;
+    return x <= 0 && y <= 0 ? POW_IN_POLAR : POW_FLAT;
+  }
+  pt->lzr = log(pt->zr);
+  pt->gk = p * log(fabs(x)) + pt->q * log(fabs(y)) - pt->lzr;
+  if (x >= 0 && y >= 0) return pt->gk >= 0 ? POW_IN_CONE : POW_GENERAL;
+  if (x <= 0 && y <= 0) {
+    pt->gp = pt->gk - p * pow_log_weight(p, pt->q) -
+             pt->q * pow_log_weight(pt->q, p);
+    return pt->gp >= 0 ? POW_IN_POLAR : POW_GENERAL;
+  }
+  return POW_GENERAL;
 }
 
 /* ---- the scalar equation --------------------------------------------------- */
@@ -142,22 +157,21 @@ static void pow_f(const void *ctx, double t, double *f, double *df,
  * Newton start.
  *  x0, y0 > 0: x(r) >= x0 and y(r) >= y0, so the root is at least
  *    r_l = x0^p y0^q (the z of the point straight below v0 on the
- *    boundary): start half way (in r) between r_l and |z0|.
+ *    boundary): start half way (in r) between r_l and |z0|,
+ *    t = log((|z0| + r_l) / (|z0| - r_l)).
  *  x0, y0 < 0: while 4 al r mu << a0^2, a(r) ~ al r mu / |a0|, so
  *    F ~ -log(mu / |z0|) + C = log(1 + e^t) + C with
- *    C = p log(-x0 / p) + q log(-y0 / q) - log|z0| < 0 (v0 not in K°):
+ *    C = p log(-x0 / p) + q log(-y0 / q) - log|z0| = gp < 0 (not in K°):
  *    start at the root of that, t = log(e^-C - 1).
  *  Otherwise: r = |z0| / 2 (t = 0), where F is nearly linear on both sides.
  */
 static double pow_start(const PowPt *v) {
-  if (v->x > 0 && v->y > 0) {
-    double rl = exp(v->p * log(v->x) + v->q * log(v->y));
-    return log((v->zr + rl) / (v->zr - rl));
+  if (v->x > 0 && v->y > 0) { /* r_l / |z0| = e^gk < 1 */
+    double e = exp(v->gk);
+    return log((1 + e) / (1 - e));
   }
   if (v->x < 0 && v->y < 0) {
-    double lp = pow_log_weight(v->p, v->q), lq = pow_log_weight(v->q, v->p);
-    double c = v->p * (log(-v->x) - lp) + v->q * (log(-v->y) - lq) - v->lzr;
-    double t = log(expm1(-c));
+    double t = log(expm1(-v->gp));
     if (isfinite(t)) return t;
   }
   return 0;
@@ -177,29 +191,30 @@ static void pow_proj_general(const PowPt *v, double sz, double out[3]) {
   out[2] = sz * fmin(w.r, exp(v->p * lx + v->q * ly));
 }
 
-/* v <- Pi_{K_p}(v) in double, p in (0, 1). */
+/* v <- Pi_{K_p}(v) in double, p in (0, 1). Points of K come back bit for
+ * bit (unless the flush changed them). */
 static void pow_proj_d(double v[3], double p) {
-  double v0[3] = {v[0], v[1], v[2]};
+  double v0[3] = {v[0], v[1], v[2]}, s[3];
   int e = scs_expow_scale(v);
-  PowPt pt = {v[0], v[1], fabs(v[2]), p, 1 - p, 0};
-  if (pow_in_cone(&pt)) {
-    v[0] = v0[0], v[1] = v0[1], v[2] = v0[2];
-    return;
-  }
+  memcpy(s, v, sizeof(s));
   scs_expow_flush(v);
-  pt.x = v[0], pt.y = v[1], pt.zr = fabs(v[2]);
-  if (pow_in_cone(&pt)) goto unscale;
-  if (pow_in_polar(&pt)) {
+  PowPt pt;
+  switch (pow_setup(&pt, v, p)) {
+  case POW_IN_CONE:
+    if (memcmp(s, v, sizeof(s)) == 0) {
+      memcpy(v, v0, sizeof(v0));
+      return;
+    }
+    break;
+  case POW_IN_POLAR:
     v[0] = v[1] = v[2] = 0;
     return;
-  }
-  if (pt.zr == 0) {
+  case POW_FLAT:
     v[0] = fmax(v[0], 0), v[1] = fmax(v[1], 0), v[2] = 0;
-  } else {
-    pt.lzr = log(pt.zr);
+    break;
+  default:
     pow_proj_general(&pt, v[2] > 0 ? 1 : -1, v);
   }
-unscale:
   for (int i = 0; i < 3; ++i) v[i] = ldexp(v[i], e);
 }
 

@@ -80,7 +80,7 @@ struct ScsPsdWork {
   lapack_int liwork;
 };
 
-/* ---- the two kinds of cone --------------------------------------------------- */
+/* ---- the two kinds of cone ----------------------------------------------- */
 
 typedef struct PsdKind PsdKind;
 struct PsdKind {
@@ -99,7 +99,7 @@ struct PsdKind {
   void (*add)(scs_float *v, scs_int k, scs_float c, const scs_float *q);
 };
 
-/* ---- workspace ------------------------------------------------------------ */
+/* ---- workspace ----------------------------------------------------------- */
 
 /* Largest size >= 3 in s[0..ns) (smaller ones need no LAPACK), 0 if none. */
 static scs_int lapack_size(const scs_int *s, scs_int ns) {
@@ -218,7 +218,7 @@ void scs_psd_work_free(ScsPsdWork *w) {
   free(w);
 }
 
-/* ---- 2 x 2 ------------------------------------------------------------------ */
+/* ---- 2 x 2 --------------------------------------------------------------- */
 
 /* The Hermitian [[a, conj b], [b, c]] has eigenvalues mu +- d with
  * mu = (a + c) / 2, d = sqrt(((a - c) / 2)^2 + |b|^2); babs = |b|. Halves
@@ -238,7 +238,8 @@ static void eig_2x2(scs_float a, scs_float babs, scs_float c, scs_float *mu,
  */
 static void proj_2x2(scs_float *v, scs_int noff) {
   scs_float a = v[0], c = v[noff + 1], mu, d;
-  scs_float x = noff == 1 ? (scs_float)fabs(v[1]) : (scs_float)hypot(v[1], v[2]);
+  scs_float x =
+      noff == 1 ? (scs_float)fabs(v[1]) : (scs_float)hypot(v[1], v[2]);
   eig_2x2(a, x * PSD_RSQRT2, c, &mu, &d);
   scs_float lmax = mu + d;
   if (mu - d >= 0) return; /* already PSD */
@@ -270,7 +271,7 @@ static int proj_small(scs_float *v, scs_int k, scs_int len, scs_int noff) {
   return 0;
 }
 
-/* ---- the LAPACK path, for both kinds ------------------------------------------ */
+/* ---- the LAPACK path, for both kinds ------------------------------------- */
 
 /* Inertia of the matrix in a from D in P X P^H = L D L^H (factored in z,
  * lower; D's 1 x 1 and 2 x 2 blocks on the diagonal, a 2 x 2 block where
@@ -290,7 +291,8 @@ static int inertia(ScsPsdWork *w, lapack_int n, const PsdKind *K,
       continue;
     }
     const scs_float *b = w->z + s * (ii + 1 + ii * nn);
-    scs_float babs = s == 1 ? (scs_float)fabs(b[0]) : (scs_float)hypot(b[0], b[1]);
+    scs_float babs =
+        s == 1 ? (scs_float)fabs(b[0]) : (scs_float)hypot(b[0], b[1]);
     scs_float mu, d;
     eig_2x2(a, babs, w->z[s * (ii + 1 + (ii + 1) * nn)], &mu, &d);
     *npos += (mu + d > 0) + (mu - d > 0);
@@ -368,7 +370,7 @@ static scs_int project(ScsPsdWork *w, scs_float *v, scs_int k, scs_int len,
   return 0;
 }
 
-/* ---- real ------------------------------------------------------------------ */
+/* ---- real ---------------------------------------------------------------- */
 
 /* a (k x k, column-major, lower triangle only) <- mat(v) */
 static void unpack_real(const scs_float *v, scs_int k, scs_float *a) {
@@ -392,7 +394,8 @@ static lapack_int eig_real(ScsPsdWork *w, lapack_int n, char range,
 }
 
 /* v <- v + vec(c q q') without forming the matrix: column j of the packed
- * lower triangle holds (c q_j q_j, sqrt2 c q_j q_{j+1}, ..., sqrt2 c q_j q_k). */
+ * lower triangle holds (c q_j q_j, sqrt2 c q_j q_{j+1}, ...,
+ * sqrt2 c q_j q_k). */
 static void add_rank1_real(scs_float *v, scs_int k, scs_float c,
                            const scs_float *q) {
   for (scs_int j = 0; j < k; ++j) {
@@ -417,7 +420,7 @@ scs_int scs_proj_psd(ScsPsdWork *w, scs_float *v, scs_int k) {
   return project(w, v, k, len, &real_kind, w ? w->n_max : 0);
 }
 
-/* ---- complex ---------------------------------------------------------------- */
+/* ---- complex ------------------------------------------------------------- */
 
 /* a (k x k complex as (re, im) pairs, column-major, lower triangle) <-
  * cmat(v): X_jj = v, X_ij = (v_re + i v_im) / sqrt2 below the diagonal. */
