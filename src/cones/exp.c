@@ -153,7 +153,7 @@ static double exp_start(const ExpPt *v, double lo, double hi) {
   return 0;
 }
 
-/* ---- candidates ----------------------------------------------------------- */
+/* ---- candidates ---------------------------------------------------------- */
 
 static double exp_dist2(const ExpPt *v, const double p[3]) {
   double a = v->x - p[0], b = v->y - p[1], c = v->z - p[2];
@@ -213,7 +213,7 @@ static void exp_proj_general(const ExpPt *v, double out[3]) {
   }
 }
 
-/* ---- entry points ---------------------------------------------------------- */
+/* ---- entry points -------------------------------------------------------- */
 
 /* v <- Pi_K(v) in double. */
 static void exp_proj_d(double v[3]) {

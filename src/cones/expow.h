@@ -113,13 +113,14 @@ typedef void (*ScsExpowFn)(const void *ctx, double t, double *f, double *df,
  * step past an end of the bracket is replaced by the point one tolerance
  * inside that end the first time (the root is often within rounding of an
  * end, where the signs are only assumed), by scs_expow_mid after that.
- * Returns the Newton iterate once a Newton step or the bracket is below the
- * tolerance tol_rel |t| + tol_abs; returns t itself once |f| <= 8
- * DBL_EPSILON fs (f is down to its rounding noise, so its sign and the
- * Newton step are meaningless and every point of that flat stretch is as
- * good), when the bracket has no interior double, or after
- * SCS_EXPOW_MAX_ITERS evaluations. The signs at lo
- * and hi are assumed, never evaluated. t is the start.
+ * Returns the Newton iterate once a Newton step is below the tolerance
+ * tol_rel |t| + tol_abs. Also stops once |f| <= 2 DBL_EPSILON fs: f is
+ * down to its rounding noise, and every point of that stretch is as good;
+ * a short Newton step (at most 1e-6 (1 + |t|)) is still taken, a long one
+ * is not (it would extrapolate noise where f is flat, e.g. exponentially
+ * small). Otherwise stops once the bracket is below the tolerance, when it
+ * has no interior double, or after SCS_EXPOW_MAX_ITERS evaluations. The
+ * signs at lo and hi are assumed, never evaluated. t is the start.
  */
 static inline double scs_expow_root(ScsExpowFn fn, const void *ctx, double lo,
                                     double hi, double t, double tol_rel,
@@ -130,12 +131,16 @@ static inline double scs_expow_root(ScsExpowFn fn, const void *ctx, double lo,
   for (int it = 0; it < SCS_EXPOW_MAX_ITERS; ++it) {
     double f, df, fs;
     fn(ctx, t, &f, &df, &fs);
-    if (fabs(f) <= 8 * DBL_EPSILON * fs) return t; /* f is rounding noise */
+    /* f' <= 0 (flat, or rounding noise): f rises through the root, so take
+     * an infinite step towards the side the sign of f points to */
+    double dt = df > 0 ? f / df : copysign(INFINITY, f);
+    double tn = t - dt, tol = tol_rel * fabs(t) + tol_abs;
     if (f < 0) lo = t;
     else hi = t;
-    double dt = f / df, tn = t - dt, tol = tol_rel * fabs(t) + tol_abs;
     if (tn >= lo && tn <= hi && fabs(dt) <= tol)
       return tn; /* converged (also when the step is below one ulp) */
+    if (fabs(f) <= 2 * DBL_EPSILON * fs) /* f is down to rounding noise */
+      return tn >= lo && tn <= hi && fabs(dt) <= 1e-6 * (1 + fabs(t)) ? tn : t;
     if (hi - lo <= tol) return lo + (hi - lo) / 2;
     if ((tn >= hi || tn <= lo) && !edge_tried) {
       edge_tried = 1;

@@ -47,7 +47,7 @@ typedef struct {
   double gp;       /* gk - p log p - q log q: >= 0 in K° (x0, y0 <= 0) */
 } PowPt;
 
-/* ---- the easy cases ---------------------------------------------------------- */
+/* ---- the easy cases ------------------------------------------------------ */
 
 enum { POW_GENERAL, POW_IN_CONE, POW_IN_POLAR, POW_FLAT };
 
@@ -65,6 +65,7 @@ static double pow_log_weight(double p, double q) {
 static int pow_setup(PowPt *pt, const double v[3], double p) {
   double x = v[0], y = v[1];
   pt->x = x, pt->y = y, pt->zr = fabs(v[2]), pt->p = p, pt->q = 1 - p;
+  pt->lzr = pt->gk = pt->gp = 0;
   if (pt->zr == 0) {
     if (x >= 0 && y >= 0) return POW_IN_CONE;
     return x <= 0 && y <= 0 ? POW_IN_POLAR : POW_FLAT;
@@ -80,7 +81,7 @@ static int pow_setup(PowPt *pt, const double v[3], double p) {
   return POW_GENERAL;
 }
 
-/* ---- the scalar equation --------------------------------------------------- */
+/* ---- the scalar equation ------------------------------------------------- */
 
 /* The point r = |z0| / (1 + e^-t) of (0, |z0|) and mu = |z0| - r =
  * |z0| / (1 + e^t), each with its logarithm (log r - log mu = t), all to
@@ -166,10 +167,8 @@ static void pow_f(const void *ctx, double t, double *f, double *df,
  *  Otherwise: r = |z0| / 2 (t = 0), where F is nearly linear on both sides.
  */
 static double pow_start(const PowPt *v) {
-  if (v->x > 0 && v->y > 0) { /* r_l / |z0| = e^gk < 1 */
-    double e = exp(v->gk);
-    return log((1 + e) / (1 - e));
-  }
+  if (v->x > 0 && v->y > 0) /* r_l / |z0| = e^gk < 1 */
+    return log1p(exp(v->gk)) - log(-expm1(v->gk));
   if (v->x < 0 && v->y < 0) {
     double t = log(expm1(-v->gp));
     if (isfinite(t)) return t;
@@ -177,7 +176,7 @@ static double pow_start(const PowPt *v) {
   return 0;
 }
 
-/* ---- the projection -------------------------------------------------------- */
+/* ---- the projection ------------------------------------------------------ */
 
 /* The general case: P from the root t. */
 static void pow_proj_general(const PowPt *v, double sz, double out[3]) {
