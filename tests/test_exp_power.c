@@ -35,19 +35,7 @@ typedef long double LD;
 
 /* ---- deterministic PRNG (splitmix64) ------------------------------------- */
 
-typedef struct {
-  uint64_t s;
-} Rng;
-
-static uint64_t rng_next(Rng *r) {
-  uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-static double rng_unif(Rng *r) {
-  return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
+#include "rng.h"
 static double rng_sym(Rng *r) { return 2 * rng_unif(r) - 1; }
 static int rng_int(Rng *r, int n) { return (int)(rng_next(r) % (uint64_t)n); }
 static double rng_sign(Rng *r) { return rng_int(r, 2) ? 1 : -1; }

@@ -38,16 +38,7 @@ static const int sizes[] = {1, 2, 3, 5, 10, 30};
 
 /* ---- deterministic PRNG (splitmix64) ------------------------------------- */
 
-typedef struct {
-  uint64_t s;
-} Rng;
-
-static uint64_t rng_next(Rng *r) {
-  uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
+#include "rng.h"
 static double rng_sym(Rng *r) {
   return 2 * ((double)(rng_next(r) >> 11) * 0x1.0p-53) - 1;
 }
