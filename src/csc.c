@@ -38,27 +38,45 @@ ScsMatrix *scs_csc_copy(const ScsMatrix *A) {
   return B;
 }
 
-/* Insertion sort of one column's (row, value) pairs: columns are short and
- * usually already sorted, so this is linear in practice. */
-static void sort_column(scs_int *rows, scs_float *vals, scs_int len) {
-  for (scs_int a = 1; a < len; ++a) {
-    scs_int r = rows[a];
-    scs_float v = vals[a];
-    scs_int b = a - 1;
-    while (b >= 0 && rows[b] > r) {
-      rows[b + 1] = rows[b];
-      vals[b + 1] = vals[b];
-      --b;
-    }
-    rows[b + 1] = r;
-    vals[b + 1] = v;
-  }
+typedef struct {
+  scs_int row;
+  scs_float val;
+} Entry;
+
+static int by_row(const void *a, const void *b) {
+  scs_int x = ((const Entry *)a)->row, y = ((const Entry *)b)->row;
+  return (x > y) - (x < y);
+}
+
+static int is_sorted(const scs_int *rows, scs_int len) {
+  for (scs_int a = 1; a < len; ++a)
+    if (rows[a - 1] > rows[a]) return 0;
+  return 1;
+}
+
+/* Sort one column's (row, value) pairs with qsort through buf (len
+ * entries): O(len log len) whatever the input order. */
+static void sort_column(scs_int *rows, scs_float *vals, scs_int len,
+                        Entry *buf) {
+  for (scs_int a = 0; a < len; ++a) buf[a] = (Entry){rows[a], vals[a]};
+  qsort(buf, (size_t)len, sizeof(Entry), by_row);
+  for (scs_int a = 0; a < len; ++a) rows[a] = buf[a].row, vals[a] = buf[a].val;
 }
 
 ScsMatrix *scs_csc_copy_sorted(const ScsMatrix *A) {
   ScsMatrix *B = scs_csc_copy(A);
   if (!B) return NULL;
-  for (scs_int j = 0; j < B->n; ++j)
-    sort_column(B->i + B->p[j], B->x + B->p[j], B->p[j + 1] - B->p[j]);
+  Entry *buf = NULL;
+  for (scs_int j = 0; j < B->n; ++j) {
+    scs_int *rows = B->i + B->p[j];
+    scs_int len = B->p[j + 1] - B->p[j];
+    if (is_sorted(rows, len)) continue; /* the usual case: no work */
+    if (!buf && !(buf = malloc((size_t)SCS_MAX(B->m, 1) * sizeof(Entry)))) {
+      scs_csc_free(B); /* columns have at most m entries (no duplicates) */
+      return NULL;
+    }
+    sort_column(rows, B->x + B->p[j], len, buf);
+  }
+  free(buf);
   return B;
 }
