@@ -110,8 +110,10 @@ void scs_residuals_update(ScsWork *w, scs_int iter) {
   r->gap = fabs(r->xt_p_x + r->ctx + r->bty);
   r->pobj = r->xt_p_x / 2 + r->ctx;
   r->dobj = -r->xt_p_x / 2 - r->bty;
-  r->res_pri = scs_safe_div(NORM(r->ax_s_btau, m), r->tau);
-  r->res_dual = scs_safe_div(NORM(r->px_aty_ctau, n), r->tau);
+  r->nm_pri = NORM(r->ax_s_btau, m);
+  r->nm_dual = NORM(r->px_aty_ctau, n);
+  r->res_pri = scs_safe_div(r->nm_pri, r->tau);
+  r->res_dual = scs_safe_div(r->nm_dual, r->tau);
   certificate_residuals(r, m, n);
 
   /* the homogeneous iterate in the caller's units */
@@ -125,20 +127,30 @@ void scs_residuals_update(ScsWork *w, scs_int iter) {
   r->nm_aty = NORM(r->aty, n);
 }
 
-/* The three SCS optimality tests, relative terms as in its has_converged:
- * s, Ax, Px, A'y are homogeneous (not divided by tau). */
-static int is_solved(const ScsWork *w) {
+/* Thresholds of the three SCS optimality tests, eps_abs + eps_rel * scale,
+ * with the relative terms of its has_converged: s, Ax, Px, A'y are
+ * homogeneous (not divided by tau). tau > 0. */
+static void tolerances(const ScsWork *w, scs_float *tp, scs_float *td,
+                       scs_float *tg) {
   const ScsResiduals *r = &w->r;
   scs_float ea = w->stgs.eps_abs, er = w->stgs.eps_rel;
-  if (!(r->tau > 0)) return 0;
   scs_float prl =
       SCS_MAX(SCS_MAX(w->nm_b_orig * r->tau, r->nm_s), r->nm_ax) / r->tau;
   scs_float drl =
       SCS_MAX(SCS_MAX(w->nm_c_orig * r->tau, r->nm_px), r->nm_aty) / r->tau;
   scs_float grl =
       SCS_MAX(SCS_MAX(fabs(r->xt_p_x), fabs(r->ctx)), fabs(r->bty));
-  return r->res_pri < ea + er * prl && r->res_dual < ea + er * drl &&
-         r->gap < ea + er * grl;
+  *tp = ea + er * prl;
+  *td = ea + er * drl;
+  *tg = ea + er * grl;
+}
+
+static int is_solved(const ScsWork *w) {
+  const ScsResiduals *r = &w->r;
+  scs_float tp, td, tg;
+  if (!(r->tau > 0)) return 0;
+  tolerances(w, &tp, &td, &tg);
+  return r->res_pri < tp && r->res_dual < td && r->gap < tg;
 }
 
 scs_int scs_residuals_status(const ScsWork *w) {
@@ -153,17 +165,10 @@ scs_int scs_residuals_status(const ScsWork *w) {
 
 scs_float scs_residuals_merit(const ScsWork *w) {
   const ScsResiduals *r = &w->r;
-  scs_float ea = w->stgs.eps_abs, er = w->stgs.eps_rel;
+  scs_float tp, td, tg;
   if (!(r->tau > 0)) return INFINITY;
-  scs_float prl =
-      SCS_MAX(SCS_MAX(w->nm_b_orig * r->tau, r->nm_s), r->nm_ax) / r->tau;
-  scs_float drl =
-      SCS_MAX(SCS_MAX(w->nm_c_orig * r->tau, r->nm_px), r->nm_aty) / r->tau;
-  scs_float grl =
-      SCS_MAX(SCS_MAX(fabs(r->xt_p_x), fabs(r->ctx)), fabs(r->bty));
-  scs_float a = r->res_pri / (ea + er * prl);
-  scs_float b = r->res_dual / (ea + er * drl);
-  scs_float c = r->gap / (ea + er * grl);
-  scs_float mx = SCS_MAX(SCS_MAX(a, b), c);
+  tolerances(w, &tp, &td, &tg);
+  scs_float mx =
+      SCS_MAX(SCS_MAX(r->res_pri / tp, r->res_dual / td), r->gap / tg);
   return mx == mx ? mx : INFINITY;
 }

@@ -23,6 +23,7 @@ typedef struct {
   scs_float res_infeas, res_unbdd_a, res_unbdd_p;
   /* norms used by the relative tolerances (homogeneous, not / tau) */
   scs_float nm_ax, nm_s, nm_px, nm_aty;
+  scs_float nm_pri, nm_dual; /* ||Ax + s - b tau||, ||Px + A'y + c tau|| */
 } ScsResiduals;
 
 int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n);

@@ -2,7 +2,6 @@
 #include "scale.h"
 
 #include "iterate.h"
-#include "linalg.h"
 
 void scs_scale_set_diag_r(ScsWork *w) {
   scs_int n = w->n, m = w->m;
@@ -24,8 +23,8 @@ static void relative_residuals(const ScsWork *w, scs_float *pri,
   const ScsResiduals *r = &w->r;
   scs_float dp = SCS_MAX(SCS_MAX(r->nm_ax, r->nm_s), w->nm_b_orig * r->tau);
   scs_float dd = SCS_MAX(SCS_MAX(r->nm_px, r->nm_aty), w->nm_c_orig * r->tau);
-  *pri = scs_safe_div(scs_vec_norm_inf(r->ax_s_btau, w->m), dp);
-  *dual = scs_safe_div(scs_vec_norm_inf(r->px_aty_ctau, w->n), dd);
+  *pri = scs_safe_div(r->nm_pri, dp);
+  *dual = scs_safe_div(r->nm_dual, dd);
 }
 
 /* After R changes to R+, keep v = R(w + u - 2u~) fixed:

@@ -17,16 +17,6 @@
 
 #include "glob.h"
 
-/* Marks the public entry points defined here; the library is built with
- * -fvisibility=hidden. */
-#ifndef SCS_EXPORT
-#if defined(__GNUC__) || defined(__clang__)
-#define SCS_EXPORT __attribute__((visibility("default")))
-#else
-#define SCS_EXPORT
-#endif
-#endif
-
 /* Write d, k and stgs to filename. Returns 0, or nonzero after
  * scs_set_error() (invalid data or cone sizes, a complex PSD cone, which the
  * format cannot hold, or an I/O error; a partial file is removed). */
