@@ -174,6 +174,15 @@ static void solve_and_check(TestProblem *tp, double tol) {
   free_problem(tp);
 }
 
+/* Solve at default settings and require the status `flag`. */
+static void solve_expecting(TestProblem *tp, scs_int flag, ScsSolution *sol) {
+  ScsSettings s;
+  tp_settings(&s);
+  ScsInfo info;
+  cr_assert_eq(scs(&tp->d, &tp->k, &s, sol, &info), flag, "%s: %s", tp->name,
+               info.status);
+}
+
 Test(cones_known, sdp_min_eigenvalue) {
   Builder *B = calloc(1, sizeof(*B));
   add_min_eigenvalue(B);
@@ -239,12 +248,8 @@ Test(cones_known, sdp_infeasible) {
   row(B, S, 1);
   B->s[B->ns++] = 2;
   TestProblem *tp = build(B, "sdp_infeasible", SCS_INFEASIBLE);
-  ScsSettings s;
-  tp_settings(&s);
   ScsSolution sol = {0};
-  ScsInfo info;
-  cr_assert_eq(scs(&tp->d, &tp->k, &s, &sol, &info), SCS_INFEASIBLE, "%s",
-               info.status);
+  solve_expecting(tp, SCS_INFEASIBLE, &sol);
   cr_assert(fabs(chk_dot(tp->d.b, sol.y, tp->d.m) + 1) < 1e-4);
   cr_assert(chk_infeasibility_aty(&tp->d, sol.y) < 1e-4);
   /* y's PSD block [y11, y21/sqrt2; y21/sqrt2, y22] is PSD */
@@ -267,12 +272,8 @@ Test(cones_known, exp_unbounded) {
   row(B, EP, 1);
   B->a[EP][row(B, EP, 0)][z] = -1;
   TestProblem *tp = build(B, "exp_unbounded", SCS_UNBOUNDED);
-  ScsSettings s;
-  tp_settings(&s);
   ScsSolution sol = {0};
-  ScsInfo info;
-  cr_assert_eq(scs(&tp->d, &tp->k, &s, &sol, &info), SCS_UNBOUNDED, "%s",
-               info.status);
+  solve_expecting(tp, SCS_UNBOUNDED, &sol);
   cr_assert(fabs(chk_dot(tp->d.c, sol.x, tp->d.n) + 1) < 1e-4);
   cr_assert(chk_unbounded_axs(&tp->d, sol.x, sol.s) < 1e-4);
   /* s = (sx, sy, sz) in K_exp: here sx < 0, sy >= 0, sz >= 0 */
@@ -293,12 +294,8 @@ Test(cones_known, power_infeasible) {
   for (int i = 0; i < 3; ++i) B->a[PW][row(B, PW, 0)][x + i] = -1;
   B->p[B->np++] = 0.5;
   TestProblem *tp = build(B, "power_infeasible", SCS_INFEASIBLE);
-  ScsSettings s;
-  tp_settings(&s);
   ScsSolution sol = {0};
-  ScsInfo info;
-  cr_assert_eq(scs(&tp->d, &tp->k, &s, &sol, &info), SCS_INFEASIBLE, "%s",
-               info.status);
+  solve_expecting(tp, SCS_INFEASIBLE, &sol);
   cr_assert(fabs(chk_dot(tp->d.b, sol.y, tp->d.m) + 1) < 1e-4);
   cr_assert(chk_infeasibility_aty(&tp->d, sol.y) < 1e-4);
   free_sol(&sol);
