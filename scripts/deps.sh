@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages libscs needs to build and test.
 set -eu
-PACKAGES="build-essential cmake pkg-config libopenblas-dev liblapacke-dev \
+PACKAGES="build-essential cmake zlib1g-dev pkg-config libopenblas-dev liblapacke-dev \
 libsuitesparse-dev libcriterion-dev clang"
 missing=""
 for p in $PACKAGES; do

@@ -33,6 +33,7 @@ SCS_EXPORT void scs_set_default_settings(ScsSettings *stgs) {
   stgs->write_data_filename = NULL;
   stgs->log_csv_filename = NULL;
   stgs->disable_signal_handling = 0;
+  stgs->lin_sys_backend = NULL;
 }
 
 SCS_EXPORT void scs_interrupt(ScsWork *w) {

@@ -38,6 +38,10 @@
 #define SCS_MIN_SCALE 1e-6
 #define SCS_MAX_SCALE 1e6
 #define SCS_RESCALE_MIN_ITERS 100
+/* Iterative linear-system tolerance (SCS 3.2's CG_* constants). */
+#define SCS_LINSYS_TOL_FACTOR 0.2
+#define SCS_LINSYS_TOL_RATE 1.5
+#define SCS_LINSYS_BEST_TOL 1e-12
 #define SCS_AA_SAFEGUARD_FACTOR 1.0
 #define SCS_AA_MAX_WEIGHT_NORM 1e10
 

@@ -16,11 +16,29 @@ static scs_float dot_r(const ScsWork *w, const scs_float *x,
   return (scs_float)s;
 }
 
+/* Solve M z = rhs in place with the workspace's backend; counts inner
+ * iterations and makes sure a failure leaves a message. */
+static int linsys_solve(ScsWork *w, scs_float *rhs, const scs_float *warm,
+                        scs_float tol) {
+  scs_clear_error();
+  scs_int its = w->linsys->solve(w->linsys_work, rhs, warm, tol);
+  if (its < 0) {
+    if (!scs_last_error()[0])
+      scs_set_error("linear-system backend \"%s\": solve failed",
+                    w->linsys->name);
+    return -1;
+  }
+  w->lin_sys_iters += its;
+  return 0;
+}
+
 int scs_iterate_update_g(ScsWork *w) {
   scs_int n = w->n, m = w->m;
   memcpy(w->g, w->c, (size_t)n * sizeof(scs_float));
   for (scs_int i = 0; i < m; ++i) w->g[n + i] = -w->b[i];
-  if (w->linsys->solve(w->linsys_work, w->g, NULL, 1e-12) != 0) return -1;
+  int iterative = (w->linsys->flags & SCS_LINSYS_ITERATIVE) != 0;
+  if (linsys_solve(w, w->g, NULL, iterative ? SCS_LINSYS_BEST_TOL : 0) != 0)
+    return -1;
   w->root_a = w->diag_r[n + m] + dot_r(w, w->g, w->g);
   return 0;
 }
@@ -42,12 +60,39 @@ static scs_float root_plus(const ScsWork *w, const scs_float *p) {
   return c < 0 ? -2 * c / (b + rad) : 0; /* c > 0 only by rounding */
 }
 
+/*
+ * For iterative backends (SCS 3.2's indirect method): the guess is the last
+ * projection plus tau g, which approximates the solution p = u~ + tau g; the
+ * tolerance is 0.2 min(||Ax + s - b tau||, ||Px + A'y + c tau||,
+ * ||guess_x|| / (k+1)^1.5) (infinity norms, residuals of the last check),
+ * floored at 1e-12. Decaying faster than 1/k keeps the inexact DR iteration
+ * convergent (the summable-error condition of Eckstein and Bertsekas).
+ */
+static scs_float iterative_guess(ScsWork *w, scs_int iter) {
+  scs_int n = w->n, l = w->n + w->m;
+  scs_float tau = w->u[l];
+  for (scs_int i = 0; i < l; ++i) w->linsys_warm[i] = w->u[i] + tau * w->g[i];
+  scs_float tol = scs_vec_norm_inf(w->linsys_warm, n) /
+                  pow((scs_float)iter + 1, SCS_LINSYS_TOL_RATE);
+  if (w->r.last_iter >= 0) {
+    tol = SCS_MIN(tol, w->r.nm_pri);
+    tol = SCS_MIN(tol, w->r.nm_dual);
+  }
+  return SCS_MAX(SCS_LINSYS_TOL_FACTOR * tol, SCS_LINSYS_BEST_TOL);
+}
+
 static int solve_linear(ScsWork *w, scs_int iter) {
   scs_int n = w->n, m = w->m, l = n + m;
   scs_float *p = w->u_t;
+  const scs_float *warm = NULL;
+  scs_float tol = 0;
+  if (w->linsys->flags & SCS_LINSYS_ITERATIVE) {
+    tol = iterative_guess(w, iter);
+    warm = w->linsys_warm;
+  }
   for (scs_int i = 0; i < l; ++i)
     p[i] = (i < n ? 1 : -1) * w->diag_r[i] * w->w[i];
-  if (w->linsys->solve(w->linsys_work, p, NULL, 1e-12) != 0) return -1;
+  if (linsys_solve(w, p, warm, tol) != 0) return -1;
   /* the first step is the feasibility step tau = 1, as SCS does */
   scs_float tau = iter < 1 ? 1 : root_plus(w, p);
   scs_vec_axpy(p, w->g, l, -tau);

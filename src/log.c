@@ -60,6 +60,10 @@ void scs_log_footer(const ScsWork *w, const ScsInfo *info) {
   printf("         lin-sys: %.2es, cones: %.2es, accel: %.2es\n",
          (double)info->lin_sys_time / 1e3, (double)info->cone_time / 1e3,
          (double)info->accel_time / 1e3);
+  if (info->lin_sys_iters > 0)
+    printf("lin-sys: %lld inner iterations, %.1f per iteration\n",
+           (long long)info->lin_sys_iters,
+           (double)info->lin_sys_iters / (double)SCS_MAX(info->iter, 1));
   if (w->stgs.acceleration_lookback > 0)
     printf("accel:   %lld accepted, %lld rejected steps\n",
            (long long)info->accepted_accel_steps,

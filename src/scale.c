@@ -1,6 +1,7 @@
 /* R and the adaptive dual scale. */
 #include "scale.h"
 
+#include "error.h"
 #include "iterate.h"
 
 void scs_scale_set_diag_r(ScsWork *w) {
@@ -54,7 +55,13 @@ int scs_scale_maybe_update(ScsWork *w, scs_int iter) {
   w->scale_updates++;
   scs_scale_reset_tracking(w, iter);
   scs_scale_set_diag_r(w);
-  if (w->linsys->update_diag_r(w->linsys_work, w->diag_r) != 0) return -1;
+  scs_clear_error();
+  if (w->linsys->update_diag_r(w->linsys_work, w->diag_r) != 0) {
+    if (!scs_last_error()[0])
+      scs_set_error("linear-system backend \"%s\": update_diag_r failed",
+                    w->linsys->name);
+    return -1;
+  }
   if (scs_iterate_update_g(w) != 0) return -1;
   if (w->accel) scs_aa_reset(w->accel);
   remap_w(w);

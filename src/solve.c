@@ -183,6 +183,7 @@ static void start(ScsWork *w, ScsSolution *sol, int warm_start) {
   else
     scs_iterate_cold_start(w);
   w->r.last_iter = -1;
+  w->lin_sys_iters = 0;
   w->time_limit_reached = 0;
   w->accepted_accel_steps = w->rejected_accel_steps = 0;
   w->scale_updates = 0; /* per solve, as in SCS; the scale itself carries over */
@@ -326,6 +327,7 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
   info->lin_sys_time = st.lin_sys_ms;
   info->cone_time = st.cone_ms;
   info->accel_time = st.accel_ms;
+  info->lin_sys_iters = w->lin_sys_iters;
   if (w->stgs.verbose) scs_log_footer(w, info);
   if (st.csv) fclose(st.csv);
   free(st.best_u);

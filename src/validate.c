@@ -10,6 +10,8 @@
  */
 #include "validate.h"
 
+#include "linsys.h"
+
 #include <limits.h>
 #include <stdint.h>
 
@@ -448,5 +450,6 @@ int scs_validate_settings(const ScsSettings *stgs) {
                   DBL(stgs->acceleration_relaxation));
     return 1;
   }
+  if (scs_linsys_check(stgs->lin_sys_backend) != 0) return 1;
   return 0;
 }

@@ -31,6 +31,8 @@ struct SCS_WORK {
 
   const ScsLinSysBackend *linsys;
   void *linsys_work;
+  scs_float *linsys_warm; /* n + m guess for iterative backends, else NULL */
+  scs_int lin_sys_iters;  /* inner iterations since the solve began */
   AaWork *accel;
 
   /* the iteration (ALGORITHM.md): w the DR iterate, u_t = u~, u the

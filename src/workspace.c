@@ -82,6 +82,26 @@ static int setup_accel(ScsWork *w) {
   return w->accel ? 0 : -1;
 }
 
+static int setup_linsys(ScsWork *w) {
+  w->linsys = scs_linsys_resolve(w->stgs.lin_sys_backend, w->A, w->P);
+  if (w->linsys->flags & SCS_LINSYS_ITERATIVE) {
+    size_t l = (size_t)SCS_MAX(w->n + w->m, 1);
+    w->linsys_warm = calloc(l, sizeof(scs_float));
+    if (!w->linsys_warm) {
+      scs_set_error("out of memory (linear-system warm start)");
+      return -1;
+    }
+  }
+  scs_clear_error();
+  w->linsys_work =
+      w->linsys->init(w->A, w->P, w->diag_r, w->linsys->user_data);
+  if (w->linsys_work) return 0;
+  if (!scs_last_error()[0])
+    scs_set_error("linear-system backend \"%s\": init failed",
+                  w->linsys->name);
+  return -1;
+}
+
 ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
                          const ScsSettings *stgs) {
   ScsWork *w = calloc(1, sizeof(*w));
@@ -105,9 +125,8 @@ ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
   }
   w->scale = stgs->scale;
   scs_scale_set_diag_r(w);
-  w->linsys = &scs_linsys_direct;
-  w->linsys_work = w->linsys->init(w->A, w->P, w->diag_r);
-  if (!w->linsys_work || scs_iterate_update_g(w) != 0 || setup_accel(w) != 0) {
+  if (setup_linsys(w) != 0 || scs_iterate_update_g(w) != 0 ||
+      setup_accel(w) != 0) {
     scs_work_destroy(w); /* the backend or AA said why */
     return NULL;
   }
@@ -117,6 +136,7 @@ ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
 void scs_work_destroy(ScsWork *w) {
   if (!w) return;
   if (w->linsys_work) w->linsys->free(w->linsys_work);
+  free(w->linsys_warm);
   if (w->accel) scs_aa_finish(w->accel);
   scs_cone_work_free(w->cones);
   scs_csc_free(w->A);

@@ -229,7 +229,7 @@ static void run_random(scs_int n, scs_int m, double density, int pkind,
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   ScsMatrix *P = Pd ? dense_to_csc(Pd, n, n, 1) : NULL;
   scs_float *r = rand_diag_r(nk, 1e-3, 1.0);
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w, "init n=%d m=%d: %s", (int)n, (int)m, scs_last_error());
   double *M = dense_kkt(Ad, Pd, r, n, m);
   for (int rep = 0; rep < 2; ++rep) {
@@ -314,7 +314,7 @@ static void run_scs_like(scs_int n, scs_int m, double density, int pkind,
     if (k >= n && rnd() < 0.1) v /= 1000;
     r[k] = (scs_float)v;
   }
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w, "init n=%d m=%d: %s", (int)n, (int)m, scs_last_error());
   double *M = dense_kkt(Ad, Pd, r, n, m);
   double *b = malloc(sizeof(double) * (size_t)nk);
@@ -367,7 +367,7 @@ Test(ldl, unit_vector_rhs_give_the_inverse) {
   double *Ad = rand_dense_a(m, n, 0.1), *Pd = rand_dense_p(n, 2);
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0), *P = dense_to_csc(Pd, n, n, 1);
   scs_float *r = rand_diag_r(nk, 1e-2, 1);
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   double *M = dense_kkt(Ad, Pd, r, n, m);
   scs_float z[50];
@@ -397,7 +397,7 @@ Test(ldl, dense_row_of_a) {
   for (scs_int j = 0; j < n; ++j) Ad[0 + j * m] = 1.0 + rnd();
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   scs_float *r = rand_diag_r(n + m, 1e-3, 1);
-  void *w = scs_linsys_direct.init(A, NULL, r);
+  void *w = scs_linsys_direct.init(A, NULL, r, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   double *M = dense_kkt(Ad, NULL, r, n, m);
   double err = solve_and_check(w, M, n + m);
@@ -426,7 +426,7 @@ Test(ldl, empty_a_and_empty_columns) {
   /* row 1 of A is empty too */
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   scs_float r[7] = {0.5, 1, 2, 0.1, 1, 3, 0.2};
-  void *w = scs_linsys_direct.init(A, NULL, r);
+  void *w = scs_linsys_direct.init(A, NULL, r, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   double *M = dense_kkt(Ad, NULL, r, n, m);
   cr_assert_leq(solve_and_check(w, M, n + m), SOLVE_TOL);
@@ -451,7 +451,7 @@ Test(ldl, p_without_some_diagonal_entries) {
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   cr_assert_eq(P->p[2] - P->p[1], 1, "column 1 of P has only (0,1)");
   scs_float r[3] = {2, 2, 1};
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   double *M = dense_kkt(Ad, Pd, r, n, m);
   cr_assert_leq(solve_and_check(w, M, n + m), SOLVE_TOL);
@@ -466,7 +466,7 @@ Test(ldl, known_solution) {
   double Ad[1] = {1}, Pd[1] = {1};
   ScsMatrix *A = dense_to_csc(Ad, 1, 1, 0), *P = dense_to_csc(Pd, 1, 1, 1);
   scs_float r[2] = {1, 1};
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w);
   scs_float z[2] = {4, -1};
   cr_assert_eq(scs_linsys_direct.solve(w, z, NULL, 0), 0);
@@ -607,17 +607,17 @@ Test(ldl, nan_diag_r_fails) {
   ScsMatrix *A = small_a();
   scs_float r[5] = {1, 1, 1, 1, 1};
   r[3] = (scs_float)NAN;
-  cr_assert_null(scs_linsys_direct.init(A, NULL, r));
+  cr_assert_null(scs_linsys_direct.init(A, NULL, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "diag_r[3]"), "got '%s'",
                      scs_last_error());
   r[3] = 0;
-  cr_assert_null(scs_linsys_direct.init(A, NULL, r));
+  cr_assert_null(scs_linsys_direct.init(A, NULL, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "diag_r[3]"));
   r[3] = -1;
   r[0] = (scs_float)INFINITY;
-  cr_assert_null(scs_linsys_direct.init(A, NULL, r));
+  cr_assert_null(scs_linsys_direct.init(A, NULL, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "diag_r[0]"));
-  cr_assert_null(scs_linsys_direct.init(A, NULL, NULL));
+  cr_assert_null(scs_linsys_direct.init(A, NULL, NULL, NULL));
   csc_del(A);
 }
 
@@ -625,7 +625,7 @@ Test(ldl, nan_update_keeps_old_factor) {
   ScsMatrix *A = small_a();
   double Ad[6] = {1, 0, 2, 1, 0, 3};
   scs_float r[5] = {1, 2, 3, 4, 5};
-  void *w = scs_linsys_direct.init(A, NULL, r);
+  void *w = scs_linsys_direct.init(A, NULL, r, NULL);
   cr_assert_not_null(w);
   scs_float bad[5] = {1, 2, (scs_float)NAN, 4, 5};
   cr_assert_neq(scs_linsys_direct.update_diag_r(w, bad), 0);
@@ -643,7 +643,7 @@ Test(ldl, wrong_sign_pivot_fails) {
   ScsMatrix *A = small_a();
   ScsMatrix *P = dense_to_csc(Pd, 3, 3, 1);
   scs_float r[5] = {1, 1, 1, 1, 1};
-  cr_assert_null(scs_linsys_direct.init(A, P, r));
+  cr_assert_null(scs_linsys_direct.init(A, P, r, NULL));
   const char *msg = scs_last_error();
   cr_assert_not_null(strstr(msg, "wrong-sign"), "got '%s'", msg);
   cr_assert_not_null(strstr(msg, "KKT column 1 (x variable 1"), "got '%s'", msg);
@@ -657,7 +657,7 @@ Test(ldl, wrong_sign_after_update_then_recover) {
   double Pd[1] = {-1}, Ad[1] = {1};
   ScsMatrix *P = dense_to_csc(Pd, 1, 1, 1), *A = dense_to_csc(Ad, 1, 1, 0);
   scs_float r[2] = {10, 1};
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   scs_float r2[2] = {0.5, 1};
   cr_assert_neq(scs_linsys_direct.update_diag_r(w, r2), 0);
@@ -682,7 +682,7 @@ Test(ldl, zero_pivot_fails) {
   ScsMatrix *P = dense_to_csc(Pd, 2, 2, 1);
   ScsMatrix *A = csc_new(0, 2, 0);
   scs_float r[2] = {(scs_float)1e-30, (scs_float)1e-30};
-  cr_assert_null(scs_linsys_direct.init(A, P, r));
+  cr_assert_null(scs_linsys_direct.init(A, P, r, NULL));
   const char *msg = scs_last_error();
   cr_assert_not_null(strstr(msg, "zero pivot"), "got '%s'", msg);
   cr_assert_not_null(strstr(msg, "x variable"), "got '%s'", msg);
@@ -701,7 +701,7 @@ Test(ldl, tiny_pivot_fails) {
   ScsMatrix *P = dense_to_csc(Pd, 2, 2, 1);
   ScsMatrix *A = csc_new(0, 2, 0);
   scs_float r[2] = {(scs_float)1e-30, (scs_float)1e-30};
-  cr_assert_null(scs_linsys_direct.init(A, P, r));
+  cr_assert_null(scs_linsys_direct.init(A, P, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "tiny"), "got '%s'",
                      scs_last_error());
   /* Cancellation between an x and a y contribution while M_kk itself is
@@ -714,7 +714,7 @@ Test(ldl, tiny_pivot_fails) {
     double Pd2[4] = {1, 0, 1, 0}, Ad2[2] = {0, 31};
     ScsMatrix *P2 = dense_to_csc(Pd2, 2, 2, 1), *A2 = dense_to_csc(Ad2, 1, 2, 0);
     scs_float r3[3] = {(scs_float)1e-30, (scs_float)1e-30, 961};
-    cr_assert_null(scs_linsys_direct.init(A2, P2, r3));
+    cr_assert_null(scs_linsys_direct.init(A2, P2, r3, NULL));
     cr_assert_not_null(strstr(scs_last_error(), "tiny"), "got '%s'",
                        scs_last_error());
     cr_assert_not_null(strstr(scs_last_error(), "x variable 1"), "got '%s'",
@@ -727,7 +727,7 @@ Test(ldl, tiny_pivot_fails) {
   ScsMatrix *A1 = csc_new(1, 2, 0); /* y pivot is -1e-9, no cancellation */
   csc_del(P);
   P = NULL;
-  void *w = scs_linsys_direct.init(A1, NULL, (scs_float[3]){r2[0], r2[1], r2[1]});
+  void *w = scs_linsys_direct.init(A1, NULL, (scs_float[3]){r2[0], r2[1], r2[1]}, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   scs_float z[3] = {1, 2, 3};
   cr_assert_eq(scs_linsys_direct.solve(w, z, NULL, 0), 0);
@@ -749,7 +749,7 @@ Test(ldl, float_sized_pivot_is_accepted) {
   ScsMatrix *P = dense_to_csc(Pd, 2, 2, 1);
   ScsMatrix *A = csc_new(0, 2, 0);
   scs_float r[2] = {(scs_float)1e-30, (scs_float)1e-30};
-  void *w = scs_linsys_direct.init(A, P, r);
+  void *w = scs_linsys_direct.init(A, P, r, NULL);
   cr_assert_not_null(w, "%s", scs_last_error());
   scs_float z[2] = {1, 2};
   cr_assert_eq(scs_linsys_direct.solve(w, z, NULL, 0), 0);
@@ -766,7 +766,7 @@ Test(ldl, malformed_input_fails) {
   double Pd[9] = {1, 0.5, 0, 0.5, 1, 0, 0, 0, 1};
   ScsMatrix *P = dense_to_csc(Pd, 3, 3, 0); /* full, not upper */
   ScsMatrix *A = small_a();
-  cr_assert_null(scs_linsys_direct.init(A, P, r));
+  cr_assert_null(scs_linsys_direct.init(A, P, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "below the diagonal"), "got '%s'",
                      scs_last_error());
   /* unsorted column of A: column 1 holds rows (0, 1); make it (1, 0) */
@@ -774,14 +774,14 @@ Test(ldl, malformed_input_fails) {
   scs_int t = A->i[A->p[1]];
   A->i[A->p[1]] = A->i[A->p[1] + 1];
   A->i[A->p[1] + 1] = t;
-  cr_assert_null(scs_linsys_direct.init(A, NULL, r));
+  cr_assert_null(scs_linsys_direct.init(A, NULL, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "not sorted"), "got '%s'",
                      scs_last_error());
   /* row index out of range */
   A->i[0] = 7;
-  cr_assert_null(scs_linsys_direct.init(A, NULL, r));
+  cr_assert_null(scs_linsys_direct.init(A, NULL, r, NULL));
   cr_assert_not_null(strstr(scs_last_error(), "out of range"));
-  cr_assert_null(scs_linsys_direct.init(NULL, NULL, r));
+  cr_assert_null(scs_linsys_direct.init(NULL, NULL, r, NULL));
   csc_del(A);
   csc_del(P);
 }

@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "ldl.h"
+#include "glob.h"
 #include "linsys.h"
 
 typedef struct {
@@ -134,7 +135,8 @@ static scs_int refactor(DirectWork *d, const scs_float *diag_r) {
 }
 
 static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
-                         const scs_float *diag_r) {
+                         const scs_float *diag_r, void *user_data) {
+  (void)user_data;
   if (!A || A->m < 0 || A->n < 0 || A->n > SCS_LDL_INT_MAX - A->m) {
     scs_set_error("direct: A is missing or has invalid dimensions");
     return NULL;
@@ -202,6 +204,12 @@ static scs_int direct_update_diag_r(void *work, const scs_float *diag_r) {
   return refactor(d, diag_r);
 }
 
-const ScsLinSysBackend scs_linsys_direct = {
-    "sparse-direct", direct_init, direct_solve, direct_update_diag_r,
-    direct_free};
+SCS_EXPORT const ScsLinSysBackend scs_linsys_direct = {
+    .abi_version = SCS_LINSYS_ABI_VERSION,
+    .name = "sparse-direct",
+    .flags = 0,
+    .user_data = NULL,
+    .init = direct_init,
+    .solve = direct_solve,
+    .update_diag_r = direct_update_diag_r,
+    .free = direct_free};

@@ -1,0 +1,46 @@
+/*
+ * Line-by-line reading of text problem files, plain or gzip-compressed
+ * (zlib reads both), with the line number kept for error messages.
+ */
+#ifndef SCS_IO_TEXT_READER_H
+#define SCS_IO_TEXT_READER_H
+
+#include "error.h"
+#include "glob.h"
+
+typedef struct ScsTextReader ScsTextReader;
+
+/* Open path; NULL after scs_set_error() if it cannot be opened. */
+ScsTextReader *scs_text_open(const char *path);
+void scs_text_close(ScsTextReader *r);
+
+/*
+ * The next line without its line terminator ('\n', "\r\n"), or NULL at end
+ * of file or on a read error (then scs_text_failed() is nonzero and the
+ * error is set). The buffer belongs to the reader and is overwritten by
+ * the next call; callers may modify it in place (tokenizing). Lines of any
+ * length are read whole. A NUL byte inside a line is an error.
+ */
+char *scs_text_next_line(ScsTextReader *r);
+int scs_text_failed(const ScsTextReader *r);
+
+/* Number of the line last returned (1-based). */
+long scs_text_line_number(const ScsTextReader *r);
+
+/* The file's base name, for messages ("afiro.mps.gz"). */
+const char *scs_text_file_name(const ScsTextReader *r);
+
+/* Set the error to "<file>:<line>: <message>" for the line last returned. */
+void scs_text_error(const ScsTextReader *r, const char *fmt, ...)
+    SCS_PRINTF_LIKE(2, 3);
+
+/* Split s in place at blanks (space, tab): stores up to max token pointers
+ * and returns the number of tokens found (which may exceed max). */
+int scs_text_split(char *s, char **tokens, int max);
+
+/* Strict number parsing of a whole token: 0 on success, nonzero if the
+ * token is not a number (trailing garbage, empty) or out of range. */
+int scs_text_parse_double(const char *tok, double *out);
+int scs_text_parse_long(const char *tok, long long *out);
+
+#endif
