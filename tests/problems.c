@@ -1,6 +1,8 @@
 /* Test problems with answers derived by hand or by KKT construction. */
 #include "problems.h"
 
+#include <stdio.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +97,22 @@ void tp_free(TestProblem *tp) {
 void tp_settings(ScsSettings *s) {
   scs_set_default_settings(s);
   s->verbose = 0;
+  s->lin_sys_backend = tp_backend();
+}
+
+/* the backend of docs/backends.md, built from the document */
+extern const ScsLinSysBackend example_cholesky_backend;
+
+const ScsLinSysBackend *tp_backend(void) {
+  const char *name = getenv("SCS_TEST_BACKEND");
+  if (!name || !*name) return NULL;
+  if (strcmp(name, "example") == 0) return &example_cholesky_backend;
+  const ScsLinSysBackend *b = scs_linsys_backend(name);
+  if (!b) {
+    fprintf(stderr, "SCS_TEST_BACKEND: %s\n", scs_last_error());
+    abort();
+  }
+  return b;
 }
 
 double tp_rel_err(double a, double b) { return fabs(a - b) / (1 + fabs(b)); }

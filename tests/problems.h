@@ -43,8 +43,13 @@ TestProblem *tp_random(unsigned seed, scs_int n, scs_int z, scs_int l,
                        scs_int nsoc, scs_int qdim, int with_p,
                        double density);
 
-/* Default settings, quiet. */
+/* Default settings, quiet, with the backend tp_backend() names. */
 void tp_settings(ScsSettings *s);
+
+/* The backend named by the environment variable SCS_TEST_BACKEND (unset:
+ * NULL, the default direct backend). ctest runs the known-answer suites
+ * once per backend this way (tests/CMakeLists.txt). */
+const ScsLinSysBackend *tp_backend(void);
 
 /* Relative error |a - b| / (1 + |b|). */
 double tp_rel_err(double a, double b);
