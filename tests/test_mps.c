@@ -118,21 +118,11 @@ Test(mps, lp_every_row_range_and_bound_type) {
   /* zero: E1, E4, FX x11, x18 in [0, 0];
    * nonneg: L2, G2, G3, L3, G4, L4 and the one-sided bounds of x1-x6, x8,
    * x9, x10, x13, x15, x20;
-   * box: t, E2, E3, L1, G1, then x7, x16, x17 */
+   * and two rows each for the two-sided E2, E3, L1, G1, x7, x16, x17 */
   cr_assert_eq(p->cone->z, 4);
-  cr_assert_eq(p->cone->l, 18);
-  cr_assert_eq(p->cone->bsize, 8);
-  cr_assert_eq(p->data->m, 30);
-  const double bl[] = {1, 2, 3, 2, 0, -1, -1}, bu[] = {3, 5, 7, 7, 2, 3, 3};
-  for (int i = 0; i < 7; ++i) {
-    cr_assert_eq(p->cone->bl[i], bl[i], "bl[%d] = %g", i, p->cone->bl[i]);
-    cr_assert_eq(p->cone->bu[i], bu[i], "bu[%d] = %g", i, p->cone->bu[i]);
-  }
-  /* the t row: no entries, b = 1 */
-  scs_int t = p->cone->z + p->cone->l;
-  cr_assert_eq(p->data->b[t], 1);
-  for (scs_int e = 0; e < p->data->A->p[p->data->n]; ++e)
-    cr_assert_neq(p->data->A->i[e], t);
+  cr_assert_eq(p->cone->l, 18 + 2 * 7);
+  cr_assert_eq(p->cone->bsize, 0);
+  cr_assert_eq(p->data->m, 36);
   /* columns sorted by row */
   for (scs_int j = 0; j < p->data->n; ++j)
     for (scs_int e = p->data->A->p[j] + 1; e < p->data->A->p[j + 1]; ++e)
@@ -234,7 +224,7 @@ Test(mps, gzip_and_format_argument) {
   cr_assert_eq(gzclose(g), Z_OK);
   ScsProblem *p = scs_read_problem(gz, NULL);
   cr_assert_not_null(p, "%s", scs_last_error());
-  cr_assert_eq(p->data->m, 30);
+  cr_assert_eq(p->data->m, 36);
   expect_optimum(p, -5, OBJ_TOL);
   scs_problem_free(p);
   remove(gz);
@@ -245,7 +235,7 @@ Test(mps, gzip_and_format_argument) {
   p = scs_read_problem(other, "qps");
   cr_assert_not_null(p, "%s", scs_last_error());
   cr_assert_str_eq(p->format, "mps");
-  cr_assert_eq(p->data->m, 30);
+  cr_assert_eq(p->data->m, 36);
   scs_problem_free(p);
   remove(other);
   EXPECT_NO_LEAKS();
@@ -474,11 +464,10 @@ Test(mps, benchmark_files_quirks) {
   ScsProblem *p = read_bench("maros_meszaros", "QFORPLAN.QPS.gz");
   cr_assert_str_eq(p->name, "FORPLAN");
   cr_assert_eq(p->data->n, 421);
-  cr_assert_eq(p->data->m, 583);
+  cr_assert_eq(p->data->m, 604); /* 22 two-sided constraints: 2 rows each */
   cr_assert_eq(p->cone->z, 93);
-  cr_assert_eq(p->cone->l, 467);
-  cr_assert_eq(p->cone->bsize, 23);
-  cr_assert_eq(p->data->A->p[p->data->n], 4984);
+  cr_assert_eq(p->cone->l, 467 + 2 * 22);
+  cr_assert_eq(p->cone->bsize, 0);
   cr_assert_eq(p->data->P->p[p->data->n], 582);
   cr_assert_str_eq(scs_problem_var_name(p, 0), "DEDO3 11");
   scs_problem_free(p);
@@ -486,21 +475,21 @@ Test(mps, benchmark_files_quirks) {
   p = read_bench("maros_meszaros", "QGFRDXPN.QPS.gz");
   cr_assert_eq(p->data->n, 1092);
   cr_assert_eq(p->cone->z, 548);
-  cr_assert_eq(p->cone->l, 902);
-  cr_assert_eq(p->cone->bsize, 259);
-  cr_assert_eq(p->data->A->p[p->data->n], 3469);
+  cr_assert_eq(p->cone->l, 902 + 2 * 258); /* 258 two-sided: 2 rows each */
+  cr_assert_eq(p->cone->bsize, 0);
+  cr_assert_gt(p->data->A->p[p->data->n], 3469);
   cr_assert_eq(p->data->P->p[p->data->n], 162);
   scs_problem_free(p);
   /* boeing1: RANGES on L and G rows; DMBOSHNL is L 12 with range 2 */
   p = read_bench("netlib_lp", "boeing1.mps.gz");
   cr_assert_eq(p->data->n, 384);
   cr_assert_eq(p->cone->z, 9);
-  cr_assert_eq(p->cone->l, 481);
-  cr_assert_eq(p->cone->bsize, 246);
-  int found = 0;
-  for (scs_int i = 0; i + 1 < p->cone->bsize; ++i)
-    found |= p->cone->bl[i] == 10 && p->cone->bu[i] == 12;
-  cr_assert(found, "no box row [10, 12]");
+  cr_assert_eq(p->cone->l, 481 + 2 * 245); /* 245 two-sided: 2 rows each */
+  cr_assert_eq(p->cone->bsize, 0);
+  int upper = 0, lower = 0; /* DMBOSHNL in [10, 12]: rows b = 12, b = -10 */
+  for (scs_int i = p->cone->z; i < p->data->m; ++i)
+    upper |= p->data->b[i] == 12, lower |= p->data->b[i] == -10;
+  cr_assert(upper && lower, "no pair of rows for [10, 12]");
   scs_problem_free(p);
   /* objective constants: YAO +273.125, e226 +7.113 */
   p = read_bench("maros_meszaros", "YAO.QPS.gz");

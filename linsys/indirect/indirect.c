@@ -82,13 +82,13 @@ typedef struct {
   ScsMatrix P;          /* the caller's P, arrays borrowed; used if has_p */
   int has_p;            /* P given and with at least one entry */
   scs_int cap;          /* iteration cap, CAP_FACTOR n clamped to scs_int */
-  cg_float *rx;        /* r_x (n) */
-  cg_float *ry_inv;    /* 1 / r_y (m) */
-  cg_float *p_diag;    /* diag(P) (n), 0 where P has no diagonal entry */
-  cg_float *minv;      /* inverse of the Jacobi preconditioner (n) */
-  cg_float *x, *r, *z, *p, *kp; /* CG iterate, residual, M^{-1} r,
-                                    direction, K p (n each) */
-  cg_float *t;         /* R_y^{-1} A v (m) */
+  cg_float *rx;         /* r_x (n) */
+  cg_float *ry_inv;     /* 1 / r_y (m) */
+  cg_float *p_diag;     /* diag(P) (n), 0 where P has no diagonal entry */
+  cg_float *minv;       /* inverse of the Jacobi preconditioner (n) */
+  cg_float *x, *r, *z;  /* CG iterate, residual b - K x, z = minv .* r (n) */
+  cg_float *p, *kp;     /* CG direction and K p (n) */
+  cg_float *t;          /* R_y^{-1} A v (m) */
 } IndirectWork;
 
 /* malloc of count elements (at least one, so 0 is never ambiguous). */

@@ -1,6 +1,6 @@
 /*
  * MPS / QPS reader: free and fixed MPS (QPS included), converted to the SCS
- * form. docs/problem_files_mps.md describes the accepted files and the
+ * form. docs/problem_files.md ("MPS and QPS") describes the accepted files and the
  * conversion; in short:
  *
  *   - x is the file's columns in file order; the first N row is the
@@ -9,11 +9,12 @@
  *     objective 1/2 x'Qx;
  *   - every row and every variable bound is an interval l <= e <= u on an
  *     expression e (a'x or x_j): l == u is a zero-cone row, a single finite
- *     side a nonnegative row, two finite sides one box-cone row (after the
- *     box cone's t row), no finite side nothing;
+ *     side a nonnegative row, two finite sides two nonnegative rows (or,
+ *     with MPS_USE_BOX_CONE, one box-cone row after the box cone's t row),
+ *     no finite side nothing;
  *   - A is assembled in cone order: zero rows (file rows, then fixed
- *     variables), nonnegative rows (rows, then bounds), box (t, rows,
- *     bounds); within each family the file's order.
+ *     variables), nonnegative rows (rows, then bounds), box if used (t,
+ *     rows, bounds); within each family the file's order.
  *
  * Fixed or free fields: every data line is first split at blanks (free
  * MPS). A line whose split does not fit its section (wrong field count, a
@@ -1076,11 +1077,16 @@ static int data_line(Mps *p, char *line, size_t len) {
 /* where an interval l <= e <= u goes */
 enum { K_NONE, K_ZERO, K_NONNEG_U, K_NONNEG_L, K_BOX, K_BOTH };
 
+/* Two-sided constraints as box-cone rows (1) or nonnegative pairs (0). */
+#define MPS_USE_BOX_CONE 0
+
 static int interval_kind(double l, double u) {
   int fl = isfinite(l), fu = isfinite(u);
   if (fl && fu) {
     if (l == u) return K_ZERO;
-    return l < u ? K_BOX : K_BOTH; /* K_BOTH: l > u, two nonneg rows */
+    /* Two nonnegative rows, not one box-cone row (docs/problem_files.md:
+     * per-row equilibration, no spurious box-cone certificates). */
+    return MPS_USE_BOX_CONE && l < u ? K_BOX : K_BOTH;
   }
   if (fu) return K_NONNEG_U;
   if (fl) return K_NONNEG_L;
