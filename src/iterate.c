@@ -60,24 +60,48 @@ static scs_float root_plus(const ScsWork *w, const scs_float *p) {
   return c < 0 ? -2 * c / (b + rad) : 0; /* c > 0 only by rounding */
 }
 
+/* ||A x + s - b tau|| and ||P x + A'y + c tau|| (infinity norms) of the
+ * last projection u = (x, y, tau) and v = (r, s, kappa), in the normalized
+ * units the backend works in. */
+static void normalized_residuals(ScsWork *w, scs_float *pri,
+                                 scs_float *dual) {
+  scs_int n = w->n, m = w->m;
+  scs_float tau = w->u[n + m];
+  scs_float *ax = w->linsys_scratch, *px = w->linsys_scratch + m;
+  for (scs_int i = 0; i < m; ++i) ax[i] = w->rsk[n + i] - tau * w->b[i];
+  scs_csc_mul_add(w->A, w->u, ax);
+  for (scs_int j = 0; j < n; ++j) px[j] = tau * w->c[j];
+  if (w->P) scs_csc_sym_mul_add(w->P, w->u, px);
+  scs_csc_mul_t_add(w->A, w->u + n, px);
+  *pri = scs_vec_norm_inf(ax, m);
+  *dual = scs_vec_norm_inf(px, n);
+}
+
 /*
  * For iterative backends (SCS 3.2's indirect method): the guess is the last
  * projection plus tau g, which approximates the solution p = u~ + tau g; the
  * tolerance is 0.2 min(||Ax + s - b tau||, ||Px + A'y + c tau||,
- * ||guess_x|| / (k+1)^1.5) (infinity norms, residuals of the last check),
- * floored at 1e-12. Decaying faster than 1/k keeps the inexact DR iteration
- * convergent (the summable-error condition of Eckstein and Bertsekas).
+ * ||guess_x|| / (k+1)^1.5) (infinity norms of the last iterate's normalized
+ * residuals, one extra product with A, A' and P: small next to a CG solve),
+ * floored at 1e-12. Decaying faster than 1/k keeps the inexact DR
+ * iteration convergent (the summable-error condition of Eckstein and
+ * Bertsekas). The first step of a solve has no projection yet: it gets the
+ * floor (which also keeps a warm start from being spoiled by a loose
+ * first solve).
  */
 static scs_float iterative_guess(ScsWork *w, scs_int iter) {
   scs_int n = w->n, l = w->n + w->m;
+  if (iter < 1) {
+    memcpy(w->linsys_warm, w->w, (size_t)l * sizeof(scs_float));
+    return SCS_LINSYS_BEST_TOL;
+  }
   scs_float tau = w->u[l];
   for (scs_int i = 0; i < l; ++i) w->linsys_warm[i] = w->u[i] + tau * w->g[i];
+  scs_float pri, dual;
+  normalized_residuals(w, &pri, &dual);
   scs_float tol = scs_vec_norm_inf(w->linsys_warm, n) /
                   pow((scs_float)iter + 1, SCS_LINSYS_TOL_RATE);
-  if (w->r.last_iter >= 0) {
-    tol = SCS_MIN(tol, w->r.nm_pri);
-    tol = SCS_MIN(tol, w->r.nm_dual);
-  }
+  tol = SCS_MIN(tol, SCS_MIN(pri, dual));
   return SCS_MAX(SCS_LINSYS_TOL_FACTOR * tol, SCS_LINSYS_BEST_TOL);
 }
 

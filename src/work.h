@@ -32,6 +32,7 @@ struct SCS_WORK {
   const ScsLinSysBackend *linsys;
   void *linsys_work;
   scs_float *linsys_warm; /* n + m guess for iterative backends, else NULL */
+  scs_float *linsys_scratch; /* n + m, residuals for their tolerance */
   scs_int lin_sys_iters;  /* inner iterations since the solve began */
   AaWork *accel;
 

@@ -87,7 +87,8 @@ static int setup_linsys(ScsWork *w) {
   if (w->linsys->flags & SCS_LINSYS_ITERATIVE) {
     size_t l = (size_t)SCS_MAX(w->n + w->m, 1);
     w->linsys_warm = calloc(l, sizeof(scs_float));
-    if (!w->linsys_warm) {
+    w->linsys_scratch = calloc(l, sizeof(scs_float));
+    if (!w->linsys_warm || !w->linsys_scratch) {
       scs_set_error("out of memory (linear-system warm start)");
       return -1;
     }
@@ -137,6 +138,7 @@ void scs_work_destroy(ScsWork *w) {
   if (!w) return;
   if (w->linsys_work) w->linsys->free(w->linsys_work);
   free(w->linsys_warm);
+  free(w->linsys_scratch);
   if (w->accel) scs_aa_finish(w->accel);
   scs_cone_work_free(w->cones);
   scs_csc_free(w->A);
