@@ -18,6 +18,8 @@
 
 struct shim_opts {
   void (*init)(void);
+  void (*fini)(void);
+  double timeout; /* accepted for Criterion compatibility, not enforced */
 };
 
 struct shim_test {
@@ -49,6 +51,14 @@ static int shim_nsuites;
     if (shim_nsuites < 64)                                                 \
       shim_suites[shim_nsuites++] = (struct shim_suite){#suite, o};        \
   }
+
+/* a test's own .fini, else its suite's */
+static inline void (*shim_fini_of(const struct shim_test *t))(void) {
+  if (t->opts.fini) return t->opts.fini;
+  for (int i = 0; i < shim_nsuites; ++i)
+    if (strcmp(shim_suites[i].name, t->suite) == 0) return shim_suites[i].opts.fini;
+  return NULL;
+}
 
 /* a test's own .init, else its suite's */
 static inline void (*shim_init_of(const struct shim_test *t))(void) {
@@ -97,6 +107,9 @@ shim_fail(const char *file, int line, const char *expr, const char *fmt, ...) {
 #define cr_assert_str_empty(a, ...) cr_assert((a)[0] == '\0', __VA_ARGS__)
 #define cr_assert_float_eq(a, b, eps, ...) \
   cr_assert(fabs((double)(a) - (double)(b)) <= (eps), __VA_ARGS__)
+/* a skipped test counts as passed here */
+#define cr_skip_test(...) \
+  do { fprintf(stderr, "skipped\n"); fflush(stdout); _exit(0); } while (0)
 #define cr_log_info(...) (fprintf(stderr, __VA_ARGS__), fputc('\n', stderr))
 
 int main(void) {
@@ -109,6 +122,8 @@ int main(void) {
       void (*init)(void) = shim_init_of(st);
       if (init) init();
       st->fn();
+      void (*fini)(void) = shim_fini_of(st);
+      if (fini) fini();
       fflush(stdout);
       _exit(0);
     }
