@@ -13,6 +13,11 @@ const ScsLinSysBackend *scs_linsys_resolve(const ScsLinSysBackend *chosen,
                                            const ScsMatrix *A,
                                            const ScsMatrix *P);
 
+/* Whether the dense backend factors the m x m system R_y + A D^{-1} A'
+ * instead of the n x n one (P NULL or diagonal, and 2m < n); the "auto"
+ * rule sizes the dense factor with it. */
+int scs_dense_reduces_to_m(scs_int m, scs_int n, int p_diagonal);
+
 /* 0 if b is a usable vtable, else nonzero after scs_set_error(). */
 int scs_linsys_check(const ScsLinSysBackend *b);
 

@@ -55,8 +55,8 @@ static int is_diagonal(const ScsMatrix *P) {
 
 static int prefer_dense(const ScsMatrix *A, const ScsMatrix *P) {
   double m = (double)A->m, n = (double)A->n;
-  int wide = (!P || is_diagonal(P)) && 2 * m < n;
-  double order = wide ? m : n;
+  int p_diagonal = !P || is_diagonal(P);
+  double order = scs_dense_reduces_to_m(A->m, A->n, p_diagonal) ? m : n;
   if (order > AUTO_DENSE_MAX_ORDER || m * n > AUTO_DENSE_MAX_MN) return 0;
   double nnz = (double)A->p[A->n] + (P ? (double)P->p[P->n] : 0);
   double full = m * n + n * (n + 1) / 2;

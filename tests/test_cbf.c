@@ -12,31 +12,7 @@
 
 #include "scs.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SCS_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) && !defined(SCS_TEST_ASAN)
-#define SCS_TEST_ASAN 1
-#endif
-#ifdef SCS_TEST_ASAN
-#include <sanitizer/lsan_interface.h>
-#define EXPECT_NO_LEAKS() \
-  cr_assert_eq(__lsan_do_recoverable_leak_check(), 0, "memory leaked")
-#else
-#define EXPECT_NO_LEAKS() ((void)0)
-#endif
-
-/* the TSan build's Criterion stand-in has no skipping */
-#ifndef cr_skip_test
-#define cr_skip_test(...)                     \
-  do {                                        \
-    fprintf(stderr, "skipped: " __VA_ARGS__); \
-    fputc('\n', stderr);                      \
-    return;                                   \
-  } while (0)
-#endif
+#include "leaks.h"
 
 #ifndef SCS_TEST_DATA_DIR
 #define SCS_TEST_DATA_DIR "tests/problems"

@@ -19,6 +19,7 @@
 #include "direct/ldl.h"
 #include "linalg.h"
 #include "linsys.h"
+#include "kkt_random.h"
 #include "scs.h"
 
 /* machine epsilon of scs_float */
@@ -34,86 +35,7 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static unsigned long long rng_state = 88172645463325252ULL;
-static void rng_seed(unsigned long long s) { rng_state = s * 2654435761ULL + 1; }
-static double rnd(void) { /* uniform in [0, 1) (xorshift64) */
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (double)(rng_state >> 11) / 9007199254740992.0;
-}
-static double rnd_sym(void) { return 2 * rnd() - 1; }
 /* v rounded to the nearest scs_float: test data the backend sees exactly */
-static double to_scs(double v) { return (double)(scs_float)v; }
-
-static ScsMatrix *csc_new(scs_int m, scs_int n, scs_int nnz) {
-  ScsMatrix *A = calloc(1, sizeof(*A));
-  A->m = m;
-  A->n = n;
-  A->p = calloc((size_t)n + 1, sizeof(scs_int));
-  A->i = calloc((size_t)(nnz > 0 ? nnz : 1), sizeof(scs_int));
-  A->x = calloc((size_t)(nnz > 0 ? nnz : 1), sizeof(scs_float));
-  return A;
-}
-static void csc_del(ScsMatrix *A) {
-  if (!A) return;
-  free(A->p);
-  free(A->i);
-  free(A->x);
-  free(A);
-}
-
-/* dense (column major, m x n) -> CSC; upper: keep rows <= column only */
-static ScsMatrix *dense_to_csc(const double *X, scs_int m, scs_int n, int upper) {
-  scs_int nnz = 0;
-  for (scs_int j = 0; j < n; ++j)
-    for (scs_int i = 0; i < m; ++i)
-      if (X[i + j * m] != 0 && (!upper || i <= j)) ++nnz;
-  ScsMatrix *A = csc_new(m, n, nnz);
-  scs_int q = 0;
-  for (scs_int j = 0; j < n; ++j) {
-    for (scs_int i = 0; i < m; ++i) {
-      if (X[i + j * m] != 0 && (!upper || i <= j)) {
-        A->i[q] = i;
-        A->x[q++] = (scs_float)X[i + j * m];
-      }
-    }
-    A->p[j + 1] = q;
-  }
-  return A;
-}
-
-/* random sparse m x n A with given density (dense, column major), entries
- * representable in scs_float */
-static double *rand_dense_a(scs_int m, scs_int n, double density) {
-  double *X = calloc((size_t)(m * n > 0 ? m * n : 1), sizeof(double));
-  for (scs_int k = 0; k < m * n; ++k)
-    if (rnd() < density) X[k] = to_scs(rnd_sym());
-  return X;
-}
-
-/* P: 0 none, 1 diagonal (with some zeros), 2 B'B with sparse B. B has
- * entries in {-1, -7/8, ..., 7/8, 1}, so B'B is exact in float too: P is
- * exactly positive semidefinite in every build. */
-static double *rand_dense_p(scs_int n, int kind) {
-  double *X = calloc((size_t)(n * n > 0 ? n * n : 1), sizeof(double));
-  if (kind == 1) {
-    for (scs_int j = 0; j < n; ++j)
-      X[j + j * n] = rnd() < 0.3 ? 0 : to_scs(2 * rnd());
-  } else if (kind == 2) {
-    scs_int rows = n / 2 + 1;
-    double *B = rand_dense_a(rows, n, SCS_MIN(1.0, 3.0 / n));
-    for (scs_int k = 0; k < rows * n; ++k) B[k] = round(8 * B[k]) / 8;
-    for (scs_int i = 0; i < n; ++i)
-      for (scs_int j = 0; j < n; ++j) {
-        double s = 0;
-        for (scs_int k = 0; k < rows; ++k) s += B[k + i * rows] * B[k + j * rows];
-        X[i + j * n] = s;
-      }
-    free(B);
-  }
-  return X;
-}
 
 /* the full dense KKT matrix from dense A (m x n), P (n x n symmetric), r */
 static double *dense_kkt(const double *A, const double *P, const scs_float *r,
@@ -197,12 +119,6 @@ static void dense_solve(const double *M, scs_int nk, const double *b,
   free(T);
 }
 
-static scs_float *rand_diag_r(scs_int nk, double lo, double hi) {
-  scs_float *r = malloc(sizeof(scs_float) * (size_t)(nk > 0 ? nk : 1));
-  for (scs_int k = 0; k < nk; ++k) r[k] = (scs_float)(lo * pow(hi / lo, rnd()));
-  return r;
-}
-
 /* solve M z = b for a random b and return the backward error */
 static double solve_and_check(void *work, const double *M, scs_int nk) {
   double *b = malloc(sizeof(double) * (size_t)(nk > 0 ? nk : 1));
@@ -225,7 +141,7 @@ static void run_random(scs_int n, scs_int m, double density, int pkind,
   rng_seed(seed);
   scs_int nk = n + m;
   double *Ad = rand_dense_a(m, n, density);
-  double *Pd = pkind ? rand_dense_p(n, pkind) : NULL;
+  double *Pd = pkind ? rand_dense_p_sparse(n, pkind) : NULL;
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   ScsMatrix *P = Pd ? dense_to_csc(Pd, n, n, 1) : NULL;
   scs_float *r = rand_diag_r(nk, 1e-3, 1.0);
@@ -305,7 +221,7 @@ static void run_scs_like(scs_int n, scs_int m, double density, int pkind,
   rng_seed(seed);
   scs_int nk = n + m;
   double *Ad = rand_dense_a(m, n, density);
-  double *Pd = pkind ? rand_dense_p(n, pkind) : NULL;
+  double *Pd = pkind ? rand_dense_p_sparse(n, pkind) : NULL;
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   ScsMatrix *P = Pd ? dense_to_csc(Pd, n, n, 1) : NULL;
   scs_float *r = malloc(sizeof(scs_float) * (size_t)nk);
@@ -364,7 +280,7 @@ Test(ldl, unit_vector_rhs_give_the_inverse) {
   /* sparse right-hand sides (mostly zeros): M [z_1 .. z_nk] = I */
   scs_int n = 20, m = 30, nk = 50;
   rng_seed(41);
-  double *Ad = rand_dense_a(m, n, 0.1), *Pd = rand_dense_p(n, 2);
+  double *Ad = rand_dense_a(m, n, 0.1), *Pd = rand_dense_p_sparse(n, 2);
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0), *P = dense_to_csc(Pd, n, n, 1);
   scs_float *r = rand_diag_r(nk, 1e-2, 1);
   void *w = scs_linsys_direct.init(A, P, r, NULL);
@@ -482,7 +398,7 @@ Test(ldl, known_solution) {
 Test(ldl, factor_reproduces_permuted_kkt) {
   rng_seed(31);
   scs_int n = 25, m = 35, nk = 60;
-  double *Ad = rand_dense_a(m, n, 0.1), *Pd = rand_dense_p(n, 2);
+  double *Ad = rand_dense_a(m, n, 0.1), *Pd = rand_dense_p_sparse(n, 2);
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0), *P = dense_to_csc(Pd, n, n, 1);
   scs_float *r = rand_diag_r(nk, 1e-2, 1);
   scs_int diag_pos[60], perm[60], pinv[60], iwork[180];

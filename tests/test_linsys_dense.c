@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "linsys.h"
+#include "kkt_random.h"
 #include "problems.h"
 #include "scs.h"
 
@@ -27,90 +28,6 @@
 #define RESID_TOL (IS_FLOAT ? 4 * (double)FLT_EPSILON : 1e-12)
 
 /* ---- helpers -------------------------------------------------------------- */
-
-static unsigned long long rng_state = 1;
-static void rng_seed(unsigned long long s) { rng_state = s * 2654435761ULL + 1; }
-static double rnd(void) { /* uniform in [0, 1) (xorshift64) */
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (double)(rng_state >> 11) / 9007199254740992.0;
-}
-static double rnd_sym(void) { return 2 * rnd() - 1; }
-
-static ScsMatrix *csc_new(scs_int m, scs_int n, scs_int nnz) {
-  ScsMatrix *A = calloc(1, sizeof(*A));
-  A->m = m;
-  A->n = n;
-  A->p = calloc((size_t)n + 1, sizeof(scs_int));
-  A->i = calloc((size_t)(nnz > 0 ? nnz : 1), sizeof(scs_int));
-  A->x = calloc((size_t)(nnz > 0 ? nnz : 1), sizeof(scs_float));
-  return A;
-}
-static void csc_del(ScsMatrix *A) {
-  if (!A) return;
-  free(A->p);
-  free(A->i);
-  free(A->x);
-  free(A);
-}
-
-/* dense column-major m x n (scs_float values) -> CSC; upper: rows <= col */
-static ScsMatrix *dense_to_csc(const double *X, scs_int m, scs_int n,
-                               int upper) {
-  scs_int nnz = 0;
-  for (scs_int j = 0; j < n; ++j)
-    for (scs_int i = 0; i < m; ++i)
-      nnz += X[i + j * m] != 0 && (!upper || i <= j);
-  ScsMatrix *A = csc_new(m, n, nnz);
-  scs_int q = 0;
-  for (scs_int j = 0; j < n; ++j) {
-    for (scs_int i = 0; i < m; ++i)
-      if (X[i + j * m] != 0 && (!upper || i <= j)) {
-        A->i[q] = i;
-        A->x[q++] = (scs_float)X[i + j * m];
-      }
-    A->p[j + 1] = q;
-  }
-  return A;
-}
-
-static double *rand_dense_a(scs_int m, scs_int n, double density) {
-  double *X = calloc((size_t)(m * n > 0 ? m * n : 1), sizeof(double));
-  for (scs_int k = 0; k < m * n; ++k)
-    if (rnd() < density) X[k] = (double)(scs_float)rnd_sym();
-  return X;
-}
-
-/* P kind: 0 none, 1 diagonal (some zeros), 2 B'B (PSD, full pattern) */
-static double *rand_dense_p(scs_int n, int kind) {
-  if (kind == 0) return NULL;
-  double *X = calloc((size_t)(n * n > 0 ? n * n : 1), sizeof(double));
-  if (kind == 1) {
-    for (scs_int j = 0; j < n; ++j)
-      X[j + j * n] = rnd() < 0.3 ? 0 : (double)(scs_float)(2 * rnd());
-  } else {
-    scs_int rows = n / 2 + 1;
-    double *B = rand_dense_a(rows, n, 0.5);
-    for (scs_int k = 0; k < rows * n; ++k) B[k] = round(8 * B[k]) / 8;
-    for (scs_int i = 0; i < n; ++i)
-      for (scs_int j = 0; j < n; ++j) {
-        double s = 0;
-        for (scs_int k = 0; k < rows; ++k)
-          s += B[k + i * rows] * B[k + j * rows];
-        X[i + j * n] = s;
-      }
-    free(B);
-  }
-  return X;
-}
-
-static scs_float *rand_diag_r(scs_int nk, double lo, double hi) {
-  scs_float *r = malloc(sizeof(scs_float) * (size_t)(nk > 0 ? nk : 1));
-  for (scs_int k = 0; k < nk; ++k)
-    r[k] = (scs_float)(lo * pow(hi / lo, rnd()));
-  return r;
-}
 
 /* ||M z - b||_inf / (||M||_inf ||z||_inf + ||b||_inf), M built from the
  * dense A, P and r */
@@ -171,7 +88,7 @@ static void run_random(scs_int n, scs_int m, double density, int pkind,
   rng_seed(seed);
   scs_int nk = n + m, len = nk > 0 ? nk : 1;
   double *Ad = rand_dense_a(m, n, density);
-  double *Pd = rand_dense_p(n, pkind);
+  double *Pd = rand_dense_p(n, pkind, 0.5);
   ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
   ScsMatrix *P = Pd ? dense_to_csc(Pd, n, n, 1) : NULL;
   scs_float *r = rand_diag_r(nk, 1e-2, 1.0);
@@ -353,7 +270,7 @@ Test(dense, scs_like_regularization) {
       scs_int n = sizes[t % 3][0], m = sizes[t % 3][1], nk = n + m;
       /* dense and sparse products */
       double density = t < 3 ? 0.5 : 0.1;
-      double *Ad = rand_dense_a(m, n, density), *Pd = rand_dense_p(n, pk);
+      double *Ad = rand_dense_a(m, n, density), *Pd = rand_dense_p(n, pk, 0.5);
       ScsMatrix *A = dense_to_csc(Ad, m, n, 0);
       ScsMatrix *P = Pd ? dense_to_csc(Pd, n, n, 1) : NULL;
       scs_float *r = malloc(sizeof(scs_float) * (size_t)nk);

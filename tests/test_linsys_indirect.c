@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "linsys.h"
+#include "kkt_random.h"
 #include "problems.h"
 #include "scs.h"
 
@@ -32,94 +33,10 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static unsigned long long rng_state = 88172645463325252ULL;
-static void rng_seed(unsigned long long s) { rng_state = s * 2654435761ULL + 1; }
-static double rnd(void) { /* uniform in [0, 1) (xorshift64) */
-  rng_state ^= rng_state << 13;
-  rng_state ^= rng_state >> 7;
-  rng_state ^= rng_state << 17;
-  return (double)(rng_state >> 11) / 9007199254740992.0;
-}
-static double rnd_sym(void) { return 2 * rnd() - 1; }
-
 static void *xcalloc(size_t count, size_t size) {
   void *p = calloc(count ? count : 1, size);
   cr_assert_not_null(p);
   return p;
-}
-
-static void csc_del(ScsMatrix *A) {
-  if (!A) return;
-  free(A->p);
-  free(A->i);
-  free(A->x);
-  free(A);
-}
-
-/* dense (column major, m x n) -> CSC; upper: keep rows <= column only */
-static ScsMatrix *dense_to_csc(const double *X, scs_int m, scs_int n,
-                               int upper) {
-  scs_int nnz = 0;
-  for (scs_int j = 0; j < n; ++j)
-    for (scs_int i = 0; i < m; ++i)
-      if (X[i + j * m] != 0 && (!upper || i <= j)) ++nnz;
-  ScsMatrix *A = xcalloc(1, sizeof(*A));
-  A->m = m;
-  A->n = n;
-  A->p = xcalloc((size_t)n + 1, sizeof(scs_int));
-  A->i = xcalloc((size_t)nnz, sizeof(scs_int));
-  A->x = xcalloc((size_t)nnz, sizeof(scs_float));
-  scs_int q = 0;
-  for (scs_int j = 0; j < n; ++j) {
-    for (scs_int i = 0; i < m; ++i) {
-      if (X[i + j * m] != 0 && (!upper || i <= j)) {
-        A->i[q] = i;
-        A->x[q++] = (scs_float)X[i + j * m];
-      }
-    }
-    A->p[j + 1] = q;
-  }
-  return A;
-}
-
-/* random m x n A (dense, column major) with the given density; entries
- * rounded to scs_float so the dense copy is the matrix the backend sees */
-static double *rand_dense_a(scs_int m, scs_int n, double density) {
-  double *X = xcalloc((size_t)(m * n), sizeof(double));
-  for (scs_int k = 0; k < m * n; ++k)
-    if (rnd() < density) X[k] = (double)(scs_float)rnd_sym();
-  return X;
-}
-
-/* P: 0 none, 1 diagonal (some zeros), 2 B'B with sparse B (entries in
- * multiples of 1/8, so B'B is exact in float too and exactly PSD) */
-static double *rand_dense_p(scs_int n, int kind) {
-  if (kind == 0) return NULL;
-  double *X = xcalloc((size_t)(n * n), sizeof(double));
-  if (kind == 1) {
-    for (scs_int j = 0; j < n; ++j)
-      X[j + j * n] = rnd() < 0.3 ? 0 : (double)(scs_float)(2 * rnd());
-  } else {
-    scs_int rows = n / 2 + 1;
-    double *B = rand_dense_a(rows, n, fmin(1.0, 3.0 / (double)n));
-    for (scs_int k = 0; k < rows * n; ++k) B[k] = round(8 * B[k]) / 8;
-    for (scs_int i = 0; i < n; ++i)
-      for (scs_int j = 0; j < n; ++j) {
-        double s = 0;
-        for (scs_int k = 0; k < rows; ++k)
-          s += B[k + i * rows] * B[k + j * rows];
-        X[i + j * n] = s;
-      }
-    free(B);
-  }
-  return X;
-}
-
-static scs_float *rand_diag_r(scs_int nk, double lo, double hi) {
-  scs_float *r = xcalloc((size_t)nk, sizeof(scs_float));
-  for (scs_int k = 0; k < nk; ++k)
-    r[k] = (scs_float)(lo * pow(hi / lo, rnd()));
-  return r;
 }
 
 static scs_float *rand_vec(scs_int len) {
@@ -149,7 +66,7 @@ static Sys sys_new(scs_int n, scs_int m, double density, int pkind,
   s.n = n;
   s.m = m;
   s.Ad = rand_dense_a(m, n, density);
-  s.Pd = rand_dense_p(n, pkind);
+  s.Pd = rand_dense_p_sparse(n, pkind);
   s.A = dense_to_csc(s.Ad, m, n, 0);
   s.P = s.Pd ? dense_to_csc(s.Pd, n, n, 1) : NULL;
   s.r = rand_diag_r(n + m, R_LO, 1.0);

@@ -14,21 +14,7 @@
 
 /* Under AddressSanitizer, ask LeakSanitizer directly: Criterion does not
  * turn a leak report at process exit into a test failure. */
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SCS_TEST_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__) && !defined(SCS_TEST_ASAN)
-#define SCS_TEST_ASAN 1
-#endif
-#ifdef SCS_TEST_ASAN
-#include <sanitizer/lsan_interface.h>
-#define EXPECT_NO_LEAKS() \
-  cr_assert_eq(__lsan_do_recoverable_leak_check(), 0, "memory leaked")
-#else
-#define EXPECT_NO_LEAKS() ((void)0)
-#endif
+#include "leaks.h"
 
 #ifndef SCS_TEST_TMP_DIR
 #define SCS_TEST_TMP_DIR "/tmp"

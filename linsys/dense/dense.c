@@ -294,6 +294,11 @@ static scs_int refactor(DenseWork *d, const scs_float *r) {
   return 0;
 }
 
+/* the m x m system when it is smaller and D = P + R_x is diagonal */
+int scs_dense_reduces_to_m(scs_int m, scs_int n, int p_diagonal) {
+  return p_diagonal && (uint64_t)m * 2 < (uint64_t)n;
+}
+
 static void *dense_init(const ScsMatrix *A, const ScsMatrix *P,
                         const scs_float *diag_r, void *user_data) {
   (void)user_data;
@@ -311,8 +316,7 @@ static void *dense_init(const ScsMatrix *A, const ScsMatrix *P,
   int p_diagonal = 1;
   if (check_csc(A, "A", 0, NULL) || (P && check_csc(P, "P", 1, &p_diagonal)))
     return NULL;
-  /* the m x m system when it is smaller and D = P + R_x is diagonal */
-  int reduce_m = p_diagonal && (uint64_t)m * 2 < (uint64_t)n;
+  int reduce_m = scs_dense_reduces_to_m(m, n, p_diagonal);
   uint64_t k = reduce_m ? (uint64_t)m : (uint64_t)n;
   /* sizes before diag_r is read: a refused problem's diag_r is never
    * touched. Past this check n + m cannot overflow: either one of them is
