@@ -5,7 +5,6 @@
 #include "error.h"
 #include "glob.h"
 #include "linalg.h"
-#include "iterate.h"
 #include "solve.h"
 #include "timer.h"
 #include "validate.h"
@@ -42,11 +41,15 @@ SCS_EXPORT void scs_interrupt(ScsWork *w) {
 
 SCS_EXPORT void scs_set_callback(ScsWork *w, ScsProgressCallback fn,
                                  void *user_data) {
-  if (!w) return;
-  pthread_mutex_lock(&w->lock);
+  scs_clear_error();
+  if (!w) {
+    scs_set_error("scs_set_callback: the workspace is NULL");
+    return;
+  }
+  if (scs_gate_enter(&w->gate, "scs_set_callback") != 0) return;
   w->callback = fn;
   w->callback_data = user_data;
-  pthread_mutex_unlock(&w->lock);
+  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
 }
 
 SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
@@ -76,55 +79,59 @@ SCS_EXPORT ScsWork *scs_init(const ScsData *d, const ScsCone *k,
   return w;
 }
 
+/* A call that cannot start (NULL, finishing, broken): SCS_FAILED in info,
+ * the caller's solution untouched. */
+static scs_int refuse_solve(ScsInfo *info) {
+  if (info) {
+    memset(info, 0, sizeof(*info));
+    scs_report_failure(NULL, NULL, info, SCS_FAILED, "failure");
+  }
+  return SCS_FAILED;
+}
+
 SCS_EXPORT scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
                              scs_int warm_start) {
   scs_clear_error();
   if (!w || !sol || !info) {
     scs_set_error("scs_solve: %s is NULL",
                   !w ? "the workspace" : !sol ? "sol" : "info");
-    if (info) scs_report_failure(NULL, NULL, info, SCS_FAILED, "failure");
-    return SCS_FAILED;
+    return refuse_solve(info);
   }
-  memset(info, 0, sizeof(*info));
-  pthread_mutex_lock(&w->lock);
-  scs_int status = scs_solve_locked(w, sol, info, warm_start != 0);
-  pthread_mutex_unlock(&w->lock);
+  if (scs_gate_enter(&w->gate, "scs_solve") != 0) return refuse_solve(info);
+  scs_int status;
+  if (scs_work_check_usable(w, "scs_solve") != 0) {
+    status = refuse_solve(info);
+  } else {
+    memset(info, 0, sizeof(*info));
+    status = scs_solve_locked(w, sol, info, warm_start != 0);
+  }
+  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
   return status;
 }
 
-/* Validate first so that a bad vector leaves the workspace untouched. */
+/* Validate first so that a bad vector leaves the workspace untouched; the
+ * update itself is atomic (scs_work_update_data). */
 SCS_EXPORT scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c) {
   scs_clear_error();
   if (!w) {
     scs_set_error("scs_update: the workspace is NULL");
     return -1;
   }
-  if ((b && scs_validate_vector(b, w->m, "b") != 0) ||
-      (c && scs_validate_vector(c, w->n, "c") != 0))
-    return -1;
-  pthread_mutex_lock(&w->lock);
-  if (b) {
-    memcpy(w->b, b, (size_t)w->m * sizeof(scs_float));
-    scs_normalize_b(w->scal, w->b);
-    w->nm_b_orig = scs_vec_norm_inf(b, w->m);
-  }
-  if (c) {
-    memcpy(w->c, c, (size_t)w->n * sizeof(scs_float));
-    scs_normalize_c(w->scal, w->c);
-    w->nm_c_orig = scs_vec_norm_inf(c, w->n);
-  }
-  int rc = scs_iterate_update_g(w);
-  pthread_mutex_unlock(&w->lock);
+  if (scs_gate_enter(&w->gate, "scs_update") != 0) return -1;
+  int rc = -1;
+  if (scs_work_check_usable(w, "scs_update") == 0 &&
+      (!b || scs_validate_vector(b, w->m, "b") == 0) &&
+      (!c || scs_validate_vector(c, w->n, "c") == 0))
+    rc = scs_work_update_data(w, b, c);
+  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
   return rc == 0 ? 0 : -1;
 }
 
+/* Close the gate: the running solve is interrupted (SCS_SIGINT), queued
+ * calls fail, and the handle is freed once every call has left. */
 SCS_EXPORT void scs_finish(ScsWork *w) {
   if (!w) return;
-  /* stop a solve in progress on another thread and wait for it to return */
-  atomic_store(&w->interrupt, 1);
-  pthread_mutex_lock(&w->lock);
-  pthread_mutex_unlock(&w->lock);
-  scs_work_destroy(w);
+  if (scs_gate_close(&w->gate)) scs_work_destroy(w);
 }
 
 SCS_EXPORT scs_int scs(const ScsData *d, const ScsCone *k,

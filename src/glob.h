@@ -2,6 +2,7 @@
 #ifndef SCS_GLOB_H
 #define SCS_GLOB_H
 
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -14,6 +15,13 @@
 /* Public entry points are the only symbols the shared library exports. */
 #ifndef SCS_EXPORT
 #define SCS_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* The largest scs_int (int or long long, scs_types.h). */
+#if SCS_DLONG
+#define SCS_INT_MAX ((scs_int)LLONG_MAX)
+#else
+#define SCS_INT_MAX ((scs_int)INT_MAX)
 #endif
 
 #define SCS_MAX(a, b) (((a) > (b)) ? (a) : (b))

@@ -1,6 +1,7 @@
 /* One Douglas-Rachford step on the homogeneous embedding. */
 #include "iterate.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "error.h"
@@ -28,19 +29,62 @@ static int linsys_solve(ScsWork *w, scs_float *rhs, const scs_float *warm,
                     w->linsys->name);
     return -1;
   }
-  w->lin_sys_iters += its;
+  /* saturating: a backend may report huge counts */
+  w->lin_sys_iters =
+      its > SCS_INT_MAX - w->lin_sys_iters ? SCS_INT_MAX : w->lin_sys_iters + its;
+  return 0;
+}
+
+/* Index of the first non-finite entry of v, or -1. */
+static scs_int first_non_finite(const scs_float *v, scs_int len) {
+  for (scs_int i = 0; i < len; ++i)
+    if (!isfinite(v[i])) return i;
+  return -1;
+}
+
+/* Index of the entry of largest magnitude (a NaN counts as largest). */
+static scs_int index_of_largest(const scs_float *v, scs_int len) {
+  scs_int at = 0;
+  for (scs_int i = 0; i < len; ++i)
+    if (!(fabs(v[i]) <= fabs(v[at]))) at = i;
+  return at;
+}
+
+/* "x[3]" or "y[2]" for index i of a vector laid out as (x, y, tau). */
+static void name_entry(const ScsWork *w, scs_int i, char *buf, size_t len) {
+  if (i < w->n)
+    snprintf(buf, len, "x[%lld]", (long long)i);
+  else if (i < w->n + w->m)
+    snprintf(buf, len, "y[%lld]", (long long)(i - w->n));
+  else
+    snprintf(buf, len, "tau");
+}
+
+int scs_iterate_compute_g(ScsWork *w, const scs_float *b, const scs_float *c) {
+  scs_int n = w->n, m = w->m;
+  scs_float *g = w->g_next;
+  memcpy(g, c, (size_t)n * sizeof(scs_float));
+  for (scs_int i = 0; i < m; ++i) g[n + i] = -b[i];
+  int iterative = (w->linsys->flags & SCS_LINSYS_ITERATIVE) != 0;
+  if (linsys_solve(w, g, NULL, iterative ? SCS_LINSYS_BEST_TOL : 0) != 0)
+    return -1;
+  scs_float root_a = w->diag_r[n + m] + dot_r(w, g, g);
+  if (!isfinite(root_a)) {
+    char at[48];
+    name_entry(w, first_non_finite(g, n + m), at, sizeof(at));
+    scs_set_error("linear-system backend \"%s\" returned a non-finite value "
+                  "(%s of M^-1 (c, -b))",
+                  w->linsys->name, at);
+    return -1;
+  }
+  w->g_next = w->g; /* swap: the old g stays valid until here */
+  w->g = g;
+  w->root_a = root_a;
   return 0;
 }
 
 int scs_iterate_update_g(ScsWork *w) {
-  scs_int n = w->n, m = w->m;
-  memcpy(w->g, w->c, (size_t)n * sizeof(scs_float));
-  for (scs_int i = 0; i < m; ++i) w->g[n + i] = -w->b[i];
-  int iterative = (w->linsys->flags & SCS_LINSYS_ITERATIVE) != 0;
-  if (linsys_solve(w, w->g, NULL, iterative ? SCS_LINSYS_BEST_TOL : 0) != 0)
-    return -1;
-  w->root_a = w->diag_r[n + m] + dot_r(w, w->g, w->g);
-  return 0;
+  return scs_iterate_compute_g(w, w->b, w->c);
 }
 
 /*
@@ -55,6 +99,7 @@ static scs_float root_plus(const ScsWork *w, const scs_float *p) {
   scs_float a = w->root_a;
   scs_float b = dot_r(w, w->g, w->w) - 2 * dot_r(w, w->g, p) - d * w_tau;
   scs_float c = dot_r(w, p, p) - dot_r(w, p, w->w);
+  if (!isfinite(b) || !isfinite(c)) return NAN; /* p is not finite */
   scs_float rad = sqrt(SCS_MAX(b * b - 4 * a * c, 0));
   if (b <= 0) return (-b + rad) / (2 * a);
   return c < 0 ? -2 * c / (b + rad) : 0; /* c > 0 only by rounding */
@@ -117,8 +162,23 @@ static int solve_linear(ScsWork *w, scs_int iter) {
   for (scs_int i = 0; i < l; ++i)
     p[i] = (i < n ? 1 : -1) * w->diag_r[i] * w->w[i];
   if (linsys_solve(w, p, warm, tol) != 0) return -1;
-  /* the first step is the feasibility step tau = 1, as SCS does */
+  /* the first step is the feasibility step tau = 1, as SCS does; later a
+   * non-finite p makes root_plus non-finite, so one scalar test suffices */
   scs_float tau = iter < 1 ? 1 : root_plus(w, p);
+  if (iter < 1 || !isfinite(tau)) {
+    scs_int bad = first_non_finite(p, l);
+    char at[48];
+    name_entry(w, bad, at, sizeof(at));
+    if (bad >= 0)
+      scs_set_error("linear-system backend \"%s\" returned a non-finite "
+                    "value (%s) at iteration %lld",
+                    w->linsys->name, at, (long long)iter);
+    else if (!isfinite(tau))
+      scs_set_error("the iterate overflowed at iteration %lld: the data are "
+                    "too large",
+                    (long long)iter);
+    if (bad >= 0 || !isfinite(tau)) return -1;
+  }
   scs_vec_axpy(p, w->g, l, -tau);
   w->u_t[l] = tau;
   return 0;
@@ -150,16 +210,50 @@ int scs_iterate_step(ScsWork *w, scs_int iter, double *lin_sys_ms,
   return 0;
 }
 
-void scs_iterate_relax(ScsWork *w) {
+int scs_iterate_relax(ScsWork *w, scs_int iter) {
   scs_int l = w->n + w->m + 1;
   scs_float alpha = w->stgs.alpha;
-  for (scs_int i = 0; i < l; ++i) w->w[i] += alpha * (w->u[i] - w->u_t[i]);
+  scs_float nan_probe = 0; /* v - v is 0 unless v is inf or NaN */
+  for (scs_int i = 0; i < l; ++i) {
+    w->w[i] += alpha * (w->u[i] - w->u_t[i]);
+    nan_probe += w->w[i] - w->w[i];
+  }
+  if (nan_probe == 0) return 0;
+  /* u~ is finite (checked in solve_linear): the projection, or overflow */
+  char at[48];
+  scs_int i = first_non_finite(w->u, l);
+  if (i >= 0) {
+    name_entry(w, i, at, sizeof(at));
+    scs_set_error("the cone projection produced a non-finite value (%s) at "
+                  "iteration %lld",
+                  at, (long long)iter);
+  } else {
+    name_entry(w, SCS_MAX(first_non_finite(w->w, l), 0), at, sizeof(at));
+    scs_set_error("the iterate overflowed (%s) at iteration %lld: the data "
+                  "or the warm start are too large",
+                  at, (long long)iter);
+  }
+  return -1;
 }
 
-void scs_iterate_normalize_w(ScsWork *w) {
+int scs_iterate_normalize_w(ScsWork *w, scs_int iter) {
   scs_int l = w->n + w->m + 1;
   scs_float nrm = scs_vec_norm_2(w->w, l);
-  if (nrm > 0 && isfinite(nrm)) scs_vec_scale(w->w, l, sqrt((scs_float)l) / nrm);
+  if (isfinite(nrm)) {
+    if (nrm > 0) scs_vec_scale(w->w, l, sqrt((scs_float)l) / nrm);
+    return 0;
+  }
+  /* w was finite after the last relaxation: only the Anderson step changed
+   * it since; finite entries whose squares overflow are an overflow */
+  if (first_non_finite(w->w, l) >= 0)
+    scs_set_error("Anderson acceleration produced a non-finite iterate at "
+                  "iteration %lld",
+                  (long long)iter);
+  else
+    scs_set_error("the iterate overflowed at iteration %lld: the data are "
+                  "too large",
+                  (long long)iter);
+  return -1;
 }
 
 void scs_iterate_cold_start(ScsWork *w) {
@@ -170,8 +264,8 @@ void scs_iterate_cold_start(ScsWork *w) {
 
 static scs_float finite_or_zero(scs_float v) { return isfinite(v) ? v : 0; }
 
-void scs_iterate_warm_start(ScsWork *w, const scs_float *x, const scs_float *y,
-                            const scs_float *s) {
+int scs_iterate_warm_start(ScsWork *w, const scs_float *x, const scs_float *y,
+                           const scs_float *s) {
   scs_int n = w->n, m = w->m;
   /* normalize into scratch: u holds x, y and u_t holds s */
   scs_float *xs = w->u, *ys = w->u + n, *ss = w->u_t;
@@ -185,4 +279,17 @@ void scs_iterate_warm_start(ScsWork *w, const scs_float *x, const scs_float *y,
   for (scs_int i = 0; i < m; ++i)
     w->w[n + i] = ys[i] + ss[i] / w->diag_r[n + i];
   w->w[n + m] = 1;
+  /* the iteration keeps ||w|| = sqrt(n + m + 1): its square must exist */
+  if (isfinite(scs_vec_norm_2(w->w, n + m + 1))) return 0;
+  scs_int at = index_of_largest(w->w, n + m);
+  if (at < n)
+    scs_set_error("warm start: x[%lld] = %g is too large: the iterate "
+                  "overflows once scaled to the solver's units",
+                  (long long)at, (double)x[at]);
+  else
+    scs_set_error("warm start: y[%lld] = %g, s[%lld] = %g are too large: "
+                  "the iterate overflows once scaled to the solver's units",
+                  (long long)(at - n), (double)y[at - n], (long long)(at - n),
+                  (double)s[at - n]);
+  return -1;
 }

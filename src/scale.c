@@ -1,8 +1,11 @@
 /* R and the adaptive dual scale. */
 #include "scale.h"
 
+#include <stdio.h>
+
 #include "error.h"
 #include "iterate.h"
+#include "workspace.h"
 
 void scs_scale_set_diag_r(ScsWork *w) {
   scs_int n = w->n, m = w->m;
@@ -36,8 +39,39 @@ static void remap_w(ScsWork *w) {
     w->w[i] = w->rsk[i] / w->diag_r[i] + 2 * w->u_t[i] - w->u[i];
 }
 
+/* Refactor for the current R and recompute g; g is swapped in only on
+ * success, so a failure leaves the old g. 0 or nonzero (message set). */
+static int refactor(ScsWork *w) {
+  scs_clear_error();
+  if (w->linsys->update_diag_r(w->linsys_work, w->diag_r) != 0) {
+    if (!scs_last_error()[0])
+      scs_set_error("linear-system backend \"%s\": update_diag_r failed",
+                    w->linsys->name);
+    return -1;
+  }
+  return scs_iterate_update_g(w);
+}
+
+/* The refactorization for new_scale failed: go back to the last good
+ * scale and factorization and keep the scale for the rest of this solve.
+ * If even that fails the handle has no usable factorization: mark it. */
+static int fall_back(ScsWork *w, scs_float old_scale) {
+  char why[256];
+  snprintf(why, sizeof(why), "%s", scs_last_error());
+  w->scale = old_scale;
+  w->scale_frozen = 1;
+  scs_scale_set_diag_r(w);
+  if (refactor(w) == 0) {
+    scs_clear_error();
+    return 0;
+  }
+  scs_work_mark_broken(w, why);
+  return -1;
+}
+
 int scs_scale_maybe_update(ScsWork *w, scs_int iter) {
   scs_float pri, dual;
+  if (w->scale_frozen) return 0;
   relative_residuals(w, &pri, &dual);
   if (!(pri > 0) || !(dual > 0) || !isfinite(pri) || !isfinite(dual)) return 0;
   /* a larger scale drives the primal residual down faster */
@@ -51,18 +85,12 @@ int scs_scale_maybe_update(ScsWork *w, scs_int iter) {
       SCS_MIN(SCS_MAX(w->scale * factor, SCS_MIN_SCALE), SCS_MAX_SCALE);
   if (new_scale == w->scale) return 0;
 
+  scs_float old_scale = w->scale;
   w->scale = new_scale;
-  w->scale_updates++;
   scs_scale_reset_tracking(w, iter);
   scs_scale_set_diag_r(w);
-  scs_clear_error();
-  if (w->linsys->update_diag_r(w->linsys_work, w->diag_r) != 0) {
-    if (!scs_last_error()[0])
-      scs_set_error("linear-system backend \"%s\": update_diag_r failed",
-                    w->linsys->name);
-    return -1;
-  }
-  if (scs_iterate_update_g(w) != 0) return -1;
+  if (refactor(w) != 0) return fall_back(w, old_scale);
+  w->scale_updates++;
   if (w->accel) scs_aa_reset(w->accel);
   remap_w(w);
   return 0;

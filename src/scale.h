@@ -14,8 +14,10 @@ void scs_scale_reset_tracking(ScsWork *w, scs_int iter);
  * at least SCS_RESCALE_MIN_ITERS passed since the last change and the
  * geometric-mean factor sqrt(beta) leaves [1/sqrt(10), sqrt(10)], set
  * scale <- sqrt(beta) scale (clamped), refactor, recompute g, reset AA and
- * remap w so that u, u~ and v are unchanged. 0, or nonzero on a failed
- * refactorization.
+ * remap w so that u, u~ and v are unchanged. If the refactorization
+ * fails, the last good scale and factorization are restored and the scale
+ * stays fixed for the rest of the solve (returns 0); nonzero only if that
+ * restore fails too, after marking the handle broken.
  */
 int scs_scale_maybe_update(ScsWork *w, scs_int iter);
 

@@ -26,6 +26,10 @@ static scs_int check_interval(scs_int iter) {
   return iter < 100 ? 5 : iter < 1000 ? 10 : 25;
 }
 
+/* Why the loop stopped before a final status (with SCS's exit flags for
+ * the final ones). */
+enum { LOOP_RUNNING = 0, LOOP_LIMIT = 100 };
+
 typedef struct {
   ScsTimer solve;
   double lin_sys_ms, cone_ms, accel_ms;
@@ -145,8 +149,10 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
   int stopped = status == SCS_UNFINISHED || status == SCS_SIGINT;
   scs_int kind = status;
   if (stopped) {
-    if (unfinished_kind(w) == SCS_SOLVED) restore_best(w, st, iter);
+    /* the kind is the last iterate's, as in SCS: the best iterate may
+     * only replace a solution-like last iterate, never change the kind */
     kind = unfinished_kind(w);
+    if (kind == SCS_SOLVED) restore_best(w, st, iter);
   }
   set_result(w, sol, info, kind);
   info->status_val = status == SCS_SIGINT       ? SCS_SIGINT
@@ -177,19 +183,22 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
   if (w->accel) info->aa_stats = *scs_aa_stats(w->accel);
 }
 
-static void start(ScsWork *w, ScsSolution *sol, int warm_start) {
-  if (warm_start)
-    scs_iterate_warm_start(w, sol->x, sol->y, sol->s);
-  else
-    scs_iterate_cold_start(w);
+/* 0, or nonzero after scs_set_error (a warm start that overflows) */
+static int start(ScsWork *w, ScsSolution *sol, int warm_start) {
+  int rc = 0;
+  if (!warm_start || (rc = scs_iterate_warm_start(w, sol->x, sol->y,
+                                                  sol->s)) != 0)
+    scs_iterate_cold_start(w); /* never leave a non-finite w behind */
   w->r.last_iter = -1;
   w->lin_sys_iters = 0;
   w->time_limit_reached = 0;
   w->accepted_accel_steps = w->rejected_accel_steps = 0;
   w->scale_updates = 0; /* per solve, as in SCS; the scale itself carries over */
   w->aa_norm = 0;
+  w->scale_frozen = 0;
   scs_scale_reset_tracking(w, 0);
   if (w->accel) scs_aa_reset(w->accel);
+  return rc;
 }
 
 /* Anderson step on w before the DR step (so the last operation of every
@@ -226,10 +235,19 @@ static int report_progress(const ScsWork *w, const SolveState *st,
   return w->callback(&p, w->callback_data) != 0;
 }
 
-/* scs_interrupt (consumed here), Ctrl-C, or the callback */
+/* scs_interrupt (consumed here), Ctrl-C, or scs_finish from elsewhere */
 static int interrupted(ScsWork *w, const SolveState *st) {
   if (atomic_exchange(&w->interrupt, 0)) return 1;
-  return scs_sigint_fired(&st->sigint);
+  return scs_sigint_fired(&st->sigint) || scs_gate_closing(&w->gate);
+}
+
+/* Checked every iteration: a clock read costs far less than a step. */
+static int time_is_up(ScsWork *w, const SolveState *st) {
+  if (!(w->stgs.time_limit_secs > 0) ||
+      !(scs_toc_ms(&st->solve) > 1e3 * w->stgs.time_limit_secs))
+    return 0;
+  w->time_limit_reached = 1;
+  return 1;
 }
 
 /* Check residuals and stopping rules; returns a final status or 0. */
@@ -237,24 +255,23 @@ static scs_int check(ScsWork *w, SolveState *st, scs_int iter) {
   scs_residuals_update(w, iter);
   keep_if_best(w, st);
   if (report_progress(w, st, iter)) return SCS_SIGINT;
-  scs_int status = scs_residuals_status(w);
-  if (status != SCS_UNFINISHED) return status;
-  if (w->stgs.time_limit_secs > 0 &&
-      scs_toc_ms(&st->solve) > 1e3 * w->stgs.time_limit_secs) {
-    w->time_limit_reached = 1;
-    return -100; /* stop, unfinished */
-  }
-  return 0;
+  return scs_residuals_status(w);
+}
+
+/* Accelerate, renormalize and take one DR step (w_prev keeps the point
+ * stepped from). 0, or nonzero after scs_set_error. */
+static int advance(ScsWork *w, SolveState *st, scs_int iter) {
+  accelerate(w, st, iter);
+  if (iter > 0 && scs_iterate_normalize_w(w, iter) != 0) return -1;
+  memcpy(w->w_prev, w->w, (size_t)(w->n + w->m + 1) * sizeof(scs_float));
+  return scs_iterate_step(w, iter, &st->lin_sys_ms, &st->cone_ms);
 }
 
 static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
-  scs_int l = w->n + w->m + 1, iter, status = 0;
+  scs_int iter, status = LOOP_RUNNING;
   scs_int last_check = 0;
   for (iter = 0; iter < w->stgs.max_iters; ++iter) {
-    accelerate(w, st, iter);
-    if (iter > 0) scs_iterate_normalize_w(w);
-    memcpy(w->w_prev, w->w, (size_t)l * sizeof(scs_float));
-    if (scs_iterate_step(w, iter, &st->lin_sys_ms, &st->cone_ms) != 0) {
+    if (advance(w, st, iter) != 0) {
       *iter_out = iter;
       return SCS_FAILED;
     }
@@ -271,23 +288,27 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
     if ((iter == 0 || iter - last_check >= check_interval(iter)) &&
         !aa_step_taken(w, iter)) {
       last_check = iter;
-      if ((status = check(w, st, iter)) != 0) break;
+      if ((status = check(w, st, iter)) != LOOP_RUNNING) break;
+    }
+    if (time_is_up(w, st)) {
+      status = LOOP_LIMIT;
+      break;
     }
     if (w->stgs.verbose && iter % SCS_LOG_INTERVAL == 0) {
       scs_residuals_update(w, iter);
       scs_log_row(w, iter, scs_toc_ms(&st->solve));
     }
-    if (w->stgs.adaptive_scale && w->r.last_iter == iter &&
-        scs_scale_maybe_update(w, iter) != 0) {
+    if ((w->stgs.adaptive_scale && w->r.last_iter == iter &&
+         scs_scale_maybe_update(w, iter) != 0) ||
+        scs_iterate_relax(w, iter) != 0) {
       *iter_out = iter;
       return SCS_FAILED;
     }
-    scs_iterate_relax(w);
     safeguard(w, iter);
   }
   if (iter == w->stgs.max_iters) iter = w->stgs.max_iters - 1; /* last step */
   *iter_out = iter;
-  return status == -100 ? 0 : status;
+  return status == LOOP_LIMIT ? SCS_UNFINISHED : status;
 }
 
 scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
@@ -310,11 +331,11 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
     st.best_u = st.best_rsk = NULL; /* keeping the best is optional */
   }
   if (w->stgs.log_csv_filename) st.csv = scs_csv_open(w);
-  start(w, sol, warm_start);
+  int started = start(w, sol, warm_start) == 0;
   if (w->stgs.verbose) scs_log_header(w);
 
   if (!w->stgs.disable_signal_handling) scs_sigint_begin(&st.sigint);
-  scs_int status = run(w, &st, &iter);
+  scs_int status = started ? run(w, &st, &iter) : SCS_FAILED;
   scs_sigint_end(&st.sigint);
   if (status == SCS_FAILED) {
     scs_report_failure(w, sol, info, SCS_FAILED, "failure");

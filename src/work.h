@@ -2,19 +2,24 @@
 #ifndef SCS_WORK_H
 #define SCS_WORK_H
 
-#include <pthread.h>
 #include <stdatomic.h>
 
 #include "accel.h"
 #include "cones/cones.h"
+#include "gate.h"
 #include "glob.h"
 #include "linsys.h"
 #include "normalize.h"
 #include "residuals.h"
 
 struct SCS_WORK {
-  pthread_mutex_t lock; /* every call that touches the handle holds it */
+  ScsGate gate;         /* every call that touches the handle passes it */
   atomic_int interrupt; /* set by scs_interrupt, consumed by a solve */
+  /* Set when a failure left the handle without a valid factorization and
+   * restoring the previous one failed too: every later call fails with
+   * this message (docs/c_api.md, "Failures and the handle"). */
+  int broken;
+  char broken_why[256];
   ScsProgressCallback callback;
   void *callback_data;
 
@@ -26,6 +31,7 @@ struct SCS_WORK {
   /* normalized data */
   ScsMatrix *A, *P;
   scs_float *b, *c;
+  scs_float *b_next, *c_next; /* scs_update builds here, then swaps */
   scs_float nm_b_orig, nm_c_orig; /* ||b||_inf, ||c||_inf of caller data */
   ScsScaling *scal;
 
@@ -42,6 +48,7 @@ struct SCS_WORK {
   scs_float *diag_r; /* R, length n + m + 1 */
   scs_float *w, *w_prev, *u, *u_t, *rsk;
   scs_float *g;      /* M^{-1} h, h = (c, -b) (length n + m) */
+  scs_float *g_next; /* g is recomputed here, then swapped in on success */
   scs_float root_a;  /* d + g'Rg: leading coefficient of root_plus */
 
   ScsResiduals r;    /* residuals in the caller's units */
@@ -51,6 +58,7 @@ struct SCS_WORK {
   /* adaptive scale bookkeeping */
   scs_float sum_log_scale_factor;
   scs_int n_log_scale_factor, last_scale_update_iter, scale_updates;
+  int scale_frozen; /* a refactorization failed this solve: keep the scale */
 
   scs_int accepted_accel_steps, rejected_accel_steps;
   scs_float aa_norm;

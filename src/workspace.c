@@ -1,12 +1,14 @@
 /* Allocation, deep copies and lifetime of ScsWork. */
 #include "workspace.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "error.h"
 #include "io/dump.h"
 #include "iterate.h"
 #include "linalg.h"
+#include "normalize.h"
 #include "scale.h"
 
 static char *copy_string(const char *s, int *failed) {
@@ -20,6 +22,12 @@ static scs_float *copy_vec(const scs_float *v, scs_int len) {
   scs_float *c = malloc((size_t)SCS_MAX(len, 1) * sizeof(scs_float));
   if (c) memcpy(c, v, (size_t)len * sizeof(scs_float));
   return c;
+}
+
+static int out_of_memory(const ScsData *d) {
+  scs_set_error("out of memory copying the problem (m = %lld, n = %lld)",
+                (long long)d->m, (long long)d->n);
+  return -1;
 }
 
 static int copy_inputs(ScsWork *w, const ScsData *d, const ScsCone *k,
@@ -37,8 +45,12 @@ static int copy_inputs(ScsWork *w, const ScsData *d, const ScsCone *k,
   w->P = d->P ? scs_csc_copy_sorted(d->P) : NULL;
   w->b = copy_vec(d->b, d->m);
   w->c = copy_vec(d->c, d->n);
-  if (failed || !w->cones || !w->A || (d->P && !w->P) || !w->b || !w->c)
-    return -1;
+  w->b_next = copy_vec(d->b, d->m);
+  w->c_next = copy_vec(d->c, d->n);
+  if (!w->cones) return -1; /* scs_cone_work_init said why */
+  if (failed || !w->A || (d->P && !w->P) || !w->b || !w->c || !w->b_next ||
+      !w->c_next)
+    return out_of_memory(d);
   w->nm_b_orig = scs_vec_norm_inf(d->b, d->m);
   w->nm_c_orig = scs_vec_norm_inf(d->c, d->n);
   return 0;
@@ -53,20 +65,34 @@ static int alloc_iterates(ScsWork *w) {
   w->u_t = calloc(l, sizeof(scs_float));
   w->rsk = calloc(l, sizeof(scs_float));
   w->g = calloc(l, sizeof(scs_float));
+  w->g_next = calloc(l, sizeof(scs_float));
   w->x_orig = calloc((size_t)SCS_MAX(w->n, 1), sizeof(scs_float));
   w->y_orig = calloc((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
   w->s_orig = calloc((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
   if (!w->diag_r || !w->w || !w->w_prev || !w->u || !w->u_t || !w->rsk ||
-      !w->g || !w->x_orig || !w->y_orig || !w->s_orig)
+      !w->g || !w->g_next || !w->x_orig || !w->y_orig || !w->s_orig ||
+      scs_residuals_alloc(&w->r, w->m, w->n) != 0) {
+    scs_set_error("out of memory allocating the iterates (m = %lld, n = %lld)",
+                  (long long)w->m, (long long)w->n);
     return -1;
-  return scs_residuals_alloc(&w->r, w->m, w->n);
+  }
+  return 0;
 }
 
 static int equilibrate(ScsWork *w) {
   w->scal = scs_scaling_alloc(w->m, w->n);
-  if (!w->scal) return -1;
+  if (!w->scal) {
+    scs_set_error("out of memory allocating the scaling (m = %lld, n = %lld)",
+                  (long long)w->m, (long long)w->n);
+    return -1;
+  }
   if (!w->stgs.normalize) return 0;
-  if (scs_equilibrate(w->scal, w->A, w->P, w->cones) != 0) return -1;
+  scs_clear_error();
+  if (scs_equilibrate(w->scal, w->A, w->P, w->cones) != 0) {
+    if (!scs_last_error()[0])
+      scs_set_error("out of memory equilibrating the problem");
+    return -1;
+  }
   scs_normalize_b_c(w->scal, w->b, w->c);
   return 0;
 }
@@ -106,16 +132,15 @@ static int setup_linsys(ScsWork *w) {
 ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
                          const ScsSettings *stgs) {
   ScsWork *w = calloc(1, sizeof(*w));
-  if (!w || pthread_mutex_init(&w->lock, NULL) != 0) {
+  if (!w || scs_gate_init(&w->gate) != 0) {
     free(w);
     scs_set_error("out of memory allocating the workspace");
     return NULL;
   }
   atomic_init(&w->interrupt, 0);
+  /* each step sets its own message (sizes, limits, overflow, memory) */
   if (copy_inputs(w, d, k, stgs) != 0 || alloc_iterates(w) != 0 ||
       equilibrate(w) != 0) {
-    scs_set_error("out of memory copying the problem (m = %lld, n = %lld)",
-                  (long long)d->m, (long long)d->n);
     scs_work_destroy(w);
     return NULL;
   }
@@ -145,11 +170,55 @@ void scs_work_destroy(ScsWork *w) {
   scs_csc_free(w->P);
   scs_scaling_free(w->scal);
   scs_residuals_free(&w->r);
-  void *bufs[] = {w->b,      w->c,      w->diag_r, w->w,
-                  w->w_prev, w->u,      w->u_t,    w->rsk,
-                  w->g,      w->x_orig, w->y_orig, w->s_orig,
+  void *bufs[] = {w->b,      w->c,      w->b_next, w->c_next, w->diag_r,
+                  w->w,      w->w_prev, w->u,      w->u_t,    w->rsk,
+                  w->g,      w->g_next, w->x_orig, w->y_orig, w->s_orig,
                   w->write_data_filename, w->log_csv_filename};
   for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); ++i) free(bufs[i]);
-  pthread_mutex_destroy(&w->lock);
+  scs_gate_destroy(&w->gate);
   free(w);
+}
+
+/* Build b (or c) into the spare buffer and normalize it there. */
+static scs_float *stage(const ScsWork *w, scs_float *spare,
+                        const scs_float *given, const scs_float *current,
+                        scs_int len, int is_b) {
+  if (!given) return (scs_float *)current;
+  memcpy(spare, given, (size_t)len * sizeof(scs_float));
+  if (is_b)
+    scs_normalize_b(w->scal, spare);
+  else
+    scs_normalize_c(w->scal, spare);
+  return spare;
+}
+
+int scs_work_update_data(ScsWork *w, const scs_float *b, const scs_float *c) {
+  scs_float *nb = stage(w, w->b_next, b, w->b, w->m, 1);
+  scs_float *nc = stage(w, w->c_next, c, w->c, w->n, 0);
+  if (scs_iterate_compute_g(w, nb, nc) != 0) return -1; /* nothing changed */
+  if (b) {
+    w->b_next = w->b;
+    w->b = nb;
+    w->nm_b_orig = scs_vec_norm_inf(b, w->m);
+  }
+  if (c) {
+    w->c_next = w->c;
+    w->c = nc;
+    w->nm_c_orig = scs_vec_norm_inf(c, w->n);
+  }
+  return 0;
+}
+
+void scs_work_mark_broken(ScsWork *w, const char *why) {
+  w->broken = 1;
+  snprintf(w->broken_why, sizeof(w->broken_why), "%s",
+           why && why[0] ? why : "a refactorization failed");
+}
+
+int scs_work_check_usable(const ScsWork *w, const char *who) {
+  if (!w->broken) return 0;
+  scs_set_error("%s: the workspace is unusable since a failed "
+                "refactorization (%s); create a new one with scs_init",
+                who, w->broken_why);
+  return -1;
 }
