@@ -285,8 +285,9 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
     }
     /* A step from an extrapolated point may be undone by the safeguard:
      * check the iteration after it instead. */
-    if ((iter == 0 || iter - last_check >= check_interval(iter)) &&
-        !aa_step_taken(w, iter)) {
+    int checked = (iter == 0 || iter - last_check >= check_interval(iter)) &&
+                  !aa_step_taken(w, iter);
+    if (checked) {
       last_check = iter;
       if ((status = check(w, st, iter)) != LOOP_RUNNING) break;
     }
@@ -298,7 +299,8 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
       scs_residuals_update(w, iter);
       scs_log_row(w, iter, scs_toc_ms(&st->solve));
     }
-    if ((w->stgs.adaptive_scale && w->r.last_iter == iter &&
+    /* on the check schedule only: logging never changes the solve */
+    if ((w->stgs.adaptive_scale && checked &&
          scs_scale_maybe_update(w, iter) != 0) ||
         scs_iterate_relax(w, iter) != 0) {
       *iter_out = iter;
