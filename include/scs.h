@@ -51,6 +51,16 @@ typedef struct {
   scs_int n;    /**< columns */
 } ScsMatrix;
 
+/** Extension: what a line passed to ScsSettings.print is (docs/output.md). */
+#define SCS_PRINT_LOG 0     /**< the progress table (default: stdout) */
+#define SCS_PRINT_WARNING 1 /**< a warning (default: stderr) */
+#define SCS_PRINT_ERROR 2   /**< an error, also in scs_last_error() (stderr) */
+
+/** Extension: receives the library's output, one whole line at a time
+ *  (ending in '\n'); `kind` is an SCS_PRINT_* value. Called on the thread
+ *  of the call that prints (scs_init, scs_solve...). */
+typedef void (*ScsPrintFn)(const char *line, scs_int kind, void *user_data);
+
 /** Solver settings; fill with scs_set_default_settings first. */
 typedef struct {
   scs_int normalize;        /**< equilibrate the data (default 1) */
@@ -83,6 +93,13 @@ typedef struct {
    *  direct backend, as in SCS's default build. The vtable must outlive
    *  the workspace. */
   const ScsLinSysBackend *lin_sys_backend;
+  /** Extension: where every line the library prints goes, from the first
+   *  line scs_init prints to the last line of each solve (docs/output.md).
+   *  NULL: the progress table to stdout, warnings and errors to stderr, as
+   *  SCS. */
+  ScsPrintFn print;
+  /** Extension: passed unchanged to print (per handle: no global state). */
+  void *print_data;
 } ScsSettings;
 
 /** Problem data. */
@@ -175,7 +192,12 @@ scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c);
 scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
                   scs_int warm_start);
 
-/** Free the workspace (NULL is a no-op). */
+/**
+ * Free the workspace (NULL is a no-op). Safe while other threads use w:
+ * the running solve returns SCS_SIGINT, waiting and new calls fail, and w is
+ * freed once every call has left (docs/threading.md). Using w after this
+ * returned is the caller's bug, as with free.
+ */
 void scs_finish(ScsWork *w);
 
 /** scs_init + scs_solve + scs_finish in one call. */
@@ -223,8 +245,9 @@ typedef scs_int (*ScsProgressCallback)(const ScsProgress *progress,
 /**
  * Extension: call fn(progress, user_data) at every residual check of every
  * later solve on w (fn NULL removes it). fn runs on the solving thread while
- * the handle is locked: it may call scs_interrupt but no other function on
- * the same handle.
+ * the solve owns the handle: it may call scs_interrupt or scs_finish on w
+ * (w is then freed when the solve returns); scs_solve, scs_update and
+ * scs_set_callback on w fail from inside it (docs/threading.md).
  */
 void scs_set_callback(ScsWork *w, ScsProgressCallback fn, void *user_data);
 

@@ -4,7 +4,7 @@
 
 #include "error.h"
 #include "glob.h"
-#include "linalg.h"
+#include "output.h"
 #include "solve.h"
 #include "timer.h"
 #include "validate.h"
@@ -33,6 +33,8 @@ SCS_EXPORT void scs_set_default_settings(ScsSettings *stgs) {
   stgs->log_csv_filename = NULL;
   stgs->disable_signal_handling = 0;
   stgs->lin_sys_backend = NULL;
+  stgs->print = NULL;
+  stgs->print_data = NULL;
 }
 
 SCS_EXPORT void scs_interrupt(ScsWork *w) {
@@ -57,7 +59,8 @@ SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
 SCS_EXPORT const char *scs_library_version(void) { return SCS_LIBRARY_VERSION; }
 
 static void report_init_error(const ScsSettings *stgs) {
-  if (stgs && stgs->verbose) fprintf(stderr, "scs: %s\n", scs_last_error());
+  if (stgs && stgs->verbose)
+    scs_print(stgs, SCS_PRINT_ERROR, "scs: %s\n", scs_last_error());
 }
 
 SCS_EXPORT ScsWork *scs_init(const ScsData *d, const ScsCone *k,

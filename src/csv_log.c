@@ -2,13 +2,15 @@
 #include "csv_log.h"
 
 #include "linalg.h"
+#include "output.h"
 
 FILE *scs_csv_open(const ScsWork *w) {
   FILE *f = fopen(w->stgs.log_csv_filename, "w");
   if (!f) {
     if (w->stgs.verbose)
-      fprintf(stderr, "scs: cannot open log_csv_filename '%s'\n",
-              w->stgs.log_csv_filename);
+      scs_print(&w->stgs, SCS_PRINT_WARNING,
+                "scs: warning: cannot open log_csv_filename '%s'\n",
+                w->stgs.log_csv_filename);
     return NULL;
   }
   fprintf(f, "iter,res_pri,res_dual,gap,pobj,dobj,tau,kap,res_infeas,"

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "iterate.h"
+#include "output.h"
 #include "workspace.h"
 
 void scs_scale_set_diag_r(ScsWork *w) {
@@ -63,6 +64,11 @@ static int fall_back(ScsWork *w, scs_float old_scale) {
   scs_scale_set_diag_r(w);
   if (refactor(w) == 0) {
     scs_clear_error();
+    if (w->stgs.verbose)
+      scs_print(&w->stgs, SCS_PRINT_WARNING,
+                "scs: warning: refactorization for a new scale failed (%s); "
+                "keeping scale %.2e\n",
+                why, (double)old_scale);
     return 0;
   }
   scs_work_mark_broken(w, why);
