@@ -23,8 +23,16 @@
 extern "C" {
 #endif
 
-/** Value of ScsLinSysBackend.abi_version for this header. */
-#define SCS_LINSYS_ABI_VERSION 1
+/** Value of ScsLinSysBackend.abi_version for this header. Version 2 added
+ *  set_cancel; tables of version 1 (without it) are still accepted. */
+#define SCS_LINSYS_ABI_VERSION 2
+
+/** What solve returns (ABI 2) when it stopped early because
+ *  scs_linsys_cancelled() said so; no message is needed. */
+#define SCS_LINSYS_CANCELLED (-2)
+
+/** The cancellation state of one workspace (opaque; see set_cancel). */
+typedef struct ScsCancelToken ScsCancelToken;
 
 /** Flag: the backend is iterative; the solver then passes a warm start and
  *  a tolerance to every solve (otherwise warm is NULL and tol is 0). */
@@ -62,6 +70,15 @@ struct ScsLinSysBackend {
   scs_int (*update_diag_r)(void *state, const scs_float *diag_r);
   /** Release the state (never called with NULL). */
   void (*free)(void *state);
+  /* ---- ABI version 2 ---- */
+  /**
+   * Optional (NULL: the backend is never cancelled mid-solve). Called once
+   * after init with the workspace's cancellation token, valid until free.
+   * A long solve may poll scs_linsys_cancelled(token) (lock-free, a few
+   * atomic loads) and return SCS_LINSYS_CANCELLED when it is nonzero; the
+   * solve then returns SCS_SIGINT.
+   */
+  void (*set_cancel)(void *state, const ScsCancelToken *token);
 };
 
 /** Sparse LDL' of M with AMD ordering ("sparse-direct", the default). */
@@ -75,6 +92,11 @@ extern const ScsLinSysBackend scs_linsys_dense;
 /** Picks dense for small dense problems and direct otherwise, at scs_init
  *  ("auto"; the rule is in docs/backends.md). */
 extern const ScsLinSysBackend scs_linsys_auto;
+
+/** Nonzero when the solve that is running on the token's workspace has
+ *  been asked to stop (scs_interrupt, Ctrl-C or scs_finish). Zero outside
+ *  solves (during scs_init and scs_update), so those always complete. */
+int scs_linsys_cancelled(const ScsCancelToken *token);
 
 /**
  * The built-in backend called name: "direct" or "sparse-direct",

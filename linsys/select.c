@@ -74,9 +74,9 @@ const ScsLinSysBackend *scs_linsys_resolve(const ScsLinSysBackend *chosen,
 
 int scs_linsys_check(const ScsLinSysBackend *b) {
   if (!b) return 0; /* NULL selects the default */
-  if (b->abi_version != SCS_LINSYS_ABI_VERSION) {
+  if (b->abi_version < 1 || b->abi_version > SCS_LINSYS_ABI_VERSION) {
     scs_set_error("settings.lin_sys_backend: abi_version is %d, this library "
-                  "expects %d (SCS_LINSYS_ABI_VERSION)",
+                  "takes 1 to %d (SCS_LINSYS_ABI_VERSION)",
                   b->abi_version, SCS_LINSYS_ABI_VERSION);
     return -1;
   }

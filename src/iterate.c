@@ -18,11 +18,15 @@ static scs_float dot_r(const ScsWork *w, const scs_float *x,
 }
 
 /* Solve M z = rhs in place with the workspace's backend; counts inner
- * iterations and makes sure a failure leaves a message. */
+ * iterations and makes sure a failure leaves a message. 0, 1 if an ABI-2
+ * backend stopped because the solve is being cancelled, or -1. */
 static int linsys_solve(ScsWork *w, scs_float *rhs, const scs_float *warm,
                         scs_float tol) {
   scs_clear_error();
   scs_int its = w->linsys->solve(w->linsys_work, rhs, warm, tol);
+  if (its == SCS_LINSYS_CANCELLED && w->linsys->abi_version >= 2 &&
+      scs_linsys_cancelled(&w->cancel))
+    return 1;
   if (its < 0) {
     if (!scs_last_error()[0])
       scs_set_error("linear-system backend \"%s\": solve failed",
@@ -66,8 +70,12 @@ int scs_iterate_compute_g(ScsWork *w, const scs_float *b, const scs_float *c) {
   memcpy(g, c, (size_t)n * sizeof(scs_float));
   for (scs_int i = 0; i < m; ++i) g[n + i] = -b[i];
   int iterative = (w->linsys->flags & SCS_LINSYS_ITERATIVE) != 0;
-  if (linsys_solve(w, g, NULL, iterative ? SCS_LINSYS_BEST_TOL : 0) != 0)
-    return -1;
+  /* g must be exact whatever happens: not cancellable, even mid-solve */
+  int solving = w->cancel.solving;
+  w->cancel.solving = 0;
+  int rc = linsys_solve(w, g, NULL, iterative ? SCS_LINSYS_BEST_TOL : 0);
+  w->cancel.solving = solving;
+  if (rc != 0) return -1;
   scs_float root_a = w->diag_r[n + m] + dot_r(w, g, g);
   if (!isfinite(root_a)) {
     char at[48];
@@ -161,7 +169,8 @@ static int solve_linear(ScsWork *w, scs_int iter) {
   }
   for (scs_int i = 0; i < l; ++i)
     p[i] = (i < n ? 1 : -1) * w->diag_r[i] * w->w[i];
-  if (linsys_solve(w, p, warm, tol) != 0) return -1;
+  int rc = linsys_solve(w, p, warm, tol);
+  if (rc != 0) return rc;
   /* the first step is the feasibility step tau = 1, as SCS does; later a
    * non-finite p makes root_plus non-finite, so one scalar test suffices */
   scs_float tau = iter < 1 ? 1 : root_plus(w, p);
@@ -198,7 +207,7 @@ int scs_iterate_step(ScsWork *w, scs_int iter, double *lin_sys_ms,
   scs_tic(&t);
   int rc = solve_linear(w, iter);
   *lin_sys_ms += scs_toc_ms(&t);
-  if (rc != 0) return -1;
+  if (rc != 0) return rc;
   scs_tic(&t);
   rc = project_cones(w, iter);
   *cone_ms += scs_toc_ms(&t);

@@ -6,8 +6,9 @@
 #include "work.h"
 
 /* u~ = (R + Q)^{-1} R w, u = Pi_{C+}(2u~ - w), rsk = R(w + u - 2u~).
- * Adds the time spent to *lin_sys_ms and *cone_ms. Returns 0, or nonzero
- * after scs_set_error (linear solve or cone). */
+ * Adds the time spent to *lin_sys_ms and *cone_ms. Returns 0; 1 if the
+ * backend stopped because the solve is cancelled (u and rsk are still the
+ * last iteration's); or -1 after scs_set_error (linear solve or cone). */
 int scs_iterate_step(ScsWork *w, scs_int iter, double *lin_sys_ms,
                      double *cone_ms);
 /* w <- w + alpha (u - u~). 0, or nonzero after scs_set_error if w is no

@@ -36,7 +36,6 @@ typedef struct {
   scs_float *best_u, *best_rsk; /* best iterate seen (by residual merit) */
   scs_float best_merit;
   FILE *csv;
-  ScsSigintToken sigint;
 } SolveState;
 
 static int alloc_solution(ScsSolution *sol, scs_int m, scs_int n) {
@@ -237,8 +236,9 @@ static int report_progress(const ScsWork *w, const SolveState *st,
 
 /* scs_interrupt (consumed here), Ctrl-C, or scs_finish from elsewhere */
 static int interrupted(ScsWork *w, const SolveState *st) {
+  (void)st;
   if (atomic_exchange(&w->interrupt, 0)) return 1;
-  return scs_sigint_fired(&st->sigint) || scs_gate_closing(&w->gate);
+  return scs_sigint_fired(&w->cancel.sigint) || scs_gate_closing(&w->gate);
 }
 
 /* Checked every iteration: a clock read costs far less than a step. */
@@ -271,7 +271,12 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
   scs_int iter, status = LOOP_RUNNING;
   scs_int last_check = 0;
   for (iter = 0; iter < w->stgs.max_iters; ++iter) {
-    if (advance(w, st, iter) != 0) {
+    int rc = advance(w, st, iter);
+    if (rc > 0 && interrupted(w, st)) { /* a backend stopped mid-solve */
+      status = SCS_SIGINT;
+      break;
+    }
+    if (rc != 0) {
       *iter_out = iter;
       return SCS_FAILED;
     }
@@ -336,9 +341,11 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
   int started = start(w, sol, warm_start) == 0;
   if (w->stgs.verbose) scs_log_header(w);
 
-  if (!w->stgs.disable_signal_handling) scs_sigint_begin(&st.sigint);
+  if (!w->stgs.disable_signal_handling) scs_sigint_begin(&w->cancel.sigint);
+  w->cancel.solving = 1;
   scs_int status = started ? run(w, &st, &iter) : SCS_FAILED;
-  scs_sigint_end(&st.sigint);
+  w->cancel.solving = 0;
+  scs_sigint_end(&w->cancel.sigint);
   if (status == SCS_FAILED) {
     scs_report_failure(w, sol, info, SCS_FAILED, "failure");
     info->iter = iter;

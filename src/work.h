@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 
 #include "accel.h"
+#include "cancel.h"
 #include "cones/cones.h"
 #include "gate.h"
 #include "glob.h"
@@ -15,6 +16,7 @@
 struct SCS_WORK {
   ScsGate gate;         /* every call that touches the handle passes it */
   atomic_int interrupt; /* set by scs_interrupt, consumed by a solve */
+  ScsCancelToken cancel; /* what the loop and an ABI-2 backend poll */
   /* Set when a failure left the handle without a valid factorization and
    * restoring the previous one failed too: every later call fails with
    * this message (docs/c_api.md, "Failures and the handle"). */

@@ -122,7 +122,11 @@ static int setup_linsys(ScsWork *w) {
   scs_clear_error();
   w->linsys_work =
       w->linsys->init(w->A, w->P, w->diag_r, w->linsys->user_data);
-  if (w->linsys_work) return 0;
+  if (w->linsys_work) {
+    if (w->linsys->abi_version >= 2 && w->linsys->set_cancel)
+      w->linsys->set_cancel(w->linsys_work, &w->cancel);
+    return 0;
+  }
   if (!scs_last_error()[0])
     scs_set_error("linear-system backend \"%s\": init failed",
                   w->linsys->name);
@@ -138,6 +142,8 @@ ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
     return NULL;
   }
   atomic_init(&w->interrupt, 0);
+  w->cancel.interrupt = &w->interrupt;
+  w->cancel.gate = &w->gate;
   /* each step sets its own message (sizes, limits, overflow, memory) */
   if (copy_inputs(w, d, k, stgs) != 0 || alloc_iterates(w) != 0 ||
       equilibrate(w) != 0) {

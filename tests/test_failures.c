@@ -77,8 +77,13 @@ static void faulty_free(void *state) {
 }
 
 static ScsLinSysBackend faulty_backend(Faults *f) {
-  ScsLinSysBackend b = {SCS_LINSYS_ABI_VERSION, "faulty", 0, f, faulty_init,
-                        faulty_solve, faulty_update, faulty_free};
+  ScsLinSysBackend b = {.abi_version = SCS_LINSYS_ABI_VERSION,
+                        .name = "faulty",
+                        .user_data = f,
+                        .init = faulty_init,
+                        .solve = faulty_solve,
+                        .update_diag_r = faulty_update,
+                        .free = faulty_free};
   return b;
 }
 

@@ -89,6 +89,7 @@ typedef struct {
   cg_float *x, *r, *z;  /* CG iterate, residual b - K x, z = minv .* r (n) */
   cg_float *p, *kp;     /* CG direction and K p (n) */
   cg_float *t;          /* R_y^{-1} A v (m) */
+  const ScsCancelToken *cancel; /* polled every CG step (ABI 2), or NULL */
 } IndirectWork;
 
 /* malloc of count elements (at least one, so 0 is never ambiguous). */
@@ -439,6 +440,8 @@ static scs_int indirect_solve(void *state, scs_float *rhs,
       /* rz = r'M^{-1}r > 0 while r != 0; it is 0 only when r underflows,
        * at which point no step can improve x */
       while (iters < w->cap && rz > 0) {
+        /* one relaxed atomic load or three: nothing next to a product */
+        if (scs_linsys_cancelled(w->cancel)) return SCS_LINSYS_CANCELLED;
         /* p = z + beta p (not on the first step), kp = K p */
         double pkp = apply_k(w, p, iters ? z : NULL, beta, kp);
         if (!(pkp > 0) || !isfinite(pkp)) {
@@ -510,6 +513,10 @@ static scs_int indirect_update_diag_r(void *state, const scs_float *diag_r) {
   return 0;
 }
 
+static void indirect_set_cancel(void *state, const ScsCancelToken *token) {
+  ((IndirectWork *)state)->cancel = token;
+}
+
 SCS_EXPORT const ScsLinSysBackend scs_linsys_indirect = {
     .abi_version = SCS_LINSYS_ABI_VERSION,
     .name = "sparse-indirect",
@@ -518,4 +525,5 @@ SCS_EXPORT const ScsLinSysBackend scs_linsys_indirect = {
     .init = indirect_init,
     .solve = indirect_solve,
     .update_diag_r = indirect_update_diag_r,
-    .free = indirect_free};
+    .free = indirect_free,
+    .set_cancel = indirect_set_cancel};
