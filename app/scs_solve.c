@@ -313,47 +313,6 @@ static long long nnz_of(const ScsMatrix *M) {
   return M && M->p ? (long long)M->p[M->n] : 0;
 }
 
-static long long max_dim(const scs_int *v, scs_int n) {
-  long long m = 0;
-  for (scs_int i = 0; v && i < n; ++i)
-    if ((long long)v[i] > m) m = (long long)v[i];
-  return m;
-}
-
-/* "z: 8, l: 43, q: 2 cones (max 5)" */
-static void describe_cones(const ScsCone *k, char *buf, size_t len) {
-  size_t pos = 0;
-  buf[0] = '\0';
-#define ADD(...)                                                        \
-  do {                                                                  \
-    if (pos < len) {                                                    \
-      int w_ = snprintf(buf + pos, len - pos, "%s", pos ? ", " : "");   \
-      if (w_ > 0) pos += (size_t)w_;                                    \
-    }                                                                   \
-    if (pos < len) {                                                    \
-      int w_ = snprintf(buf + pos, len - pos, __VA_ARGS__);             \
-      if (w_ > 0) pos += (size_t)w_;                                    \
-    }                                                                   \
-  } while (0)
-  if (k->z > 0) ADD("z: %lld", (long long)k->z);
-  if (k->l > 0) ADD("l: %lld", (long long)k->l);
-  if (k->bsize > 0) ADD("box: %lld", (long long)k->bsize);
-  if (k->qsize > 0)
-    ADD("q: %lld cones (max %lld)", (long long)k->qsize,
-        max_dim(k->q, k->qsize));
-  if (k->ssize > 0)
-    ADD("s: %lld cones (max %lld)", (long long)k->ssize,
-        max_dim(k->s, k->ssize));
-  if (k->cssize > 0)
-    ADD("cs: %lld cones (max %lld)", (long long)k->cssize,
-        max_dim(k->cs, k->cssize));
-  if (k->ep > 0) ADD("ep: %lld", (long long)k->ep);
-  if (k->ed > 0) ADD("ed: %lld", (long long)k->ed);
-  if (k->psize > 0) ADD("p: %lld", (long long)k->psize);
-#undef ADD
-  if (pos == 0) snprintf(buf, len, "none");
-}
-
 /* A JSON string: quotes, backslashes and control characters escaped; bytes
  * that are not valid UTF-8 become U+FFFD so the output is always valid. */
 static void json_string(FILE *f, const char *s) {
@@ -496,7 +455,7 @@ static void print_json(const Run *r, const ScsInfo *info) {
 static void print_problem_block(const Run *r) {
   const ScsData *d = r->prob->data;
   char cones[512];
-  describe_cones(r->prob->cone, cones, sizeof(cones));
+  scs_cone_describe(r->prob->cone, cones, sizeof(cones));
   printf("problem:      %s (%s: %s)\n", r->prob->name, r->prob->format,
          r->opt->file);
   printf("size:         m: %lld, n: %lld, nnz(A): %lld, nnz(P): %lld\n",

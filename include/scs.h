@@ -17,6 +17,8 @@
 extern "C" {
 #endif
 
+#include <stddef.h>
+
 #include "scs_types.h"
 #include "aa_stats.h"
 
@@ -250,6 +252,14 @@ typedef scs_int (*ScsProgressCallback)(const ScsProgress *progress,
  * scs_set_callback on w fail from inside it (docs/threading.md).
  */
 void scs_set_callback(ScsWork *w, ScsProgressCallback fn, void *user_data);
+
+/**
+ * Extension: a one-line description of the cones, as the progress table and
+ * scs-solve print it: "z: 8, l: 43, box: 3, q: 2 cones (max 5), ..." or
+ * "none". Writes at most len bytes, always NUL-terminated (truncated if
+ * needed). k is not validated beyond not being NULL.
+ */
+void scs_cone_describe(const ScsCone *k, char *buf, size_t len);
 
 /** Extension: the libscs release, e.g. "0.1.0". */
 const char *scs_library_version(void);

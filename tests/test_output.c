@@ -167,3 +167,30 @@ Test(output, defaults_are_null) {
   cr_assert_null(s.print);
   cr_assert_null(s.print_data);
 }
+
+Test(output, one_cone_description_for_the_table_and_the_cli) {
+  scs_int q[] = {3, 5}, s[] = {2};
+  scs_float bu[] = {1, 2}, bl[] = {0, 0}, p[] = {0.5};
+  ScsCone k = {0};
+  k.z = 2;
+  k.l = 4;
+  k.bsize = 3;
+  k.bu = bu;
+  k.bl = bl;
+  k.q = q;
+  k.qsize = 2;
+  k.s = s;
+  k.ssize = 1;
+  k.ep = 1;
+  k.p = p;
+  k.psize = 1;
+  char buf[256];
+  scs_cone_describe(&k, buf, sizeof(buf));
+  cr_assert_str_eq(buf, "z: 2, l: 4, box: 3, q: 2 cones (max 5), "
+                        "s: 1 cones (max 2), ep: 1, p: 1");
+  ScsCone none = {0};
+  scs_cone_describe(&none, buf, sizeof(buf));
+  cr_assert_str_eq(buf, "none");
+  scs_cone_describe(&k, buf, 8);
+  cr_assert_eq(strlen(buf), 7, "truncated, NUL-terminated: \"%s\"", buf);
+}

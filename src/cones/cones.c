@@ -229,14 +229,18 @@ static scs_int max_of(const scs_int *a, scs_int n) {
 /* ", " between parts; the first part gets none */
 static const char *sep(size_t pos) { return pos > 0 ? ", " : ""; }
 
-void scs_cone_describe(const ScsCone *k, char *buf, size_t len) {
+SCS_EXPORT void scs_cone_describe(const ScsCone *k, char *buf, size_t len) {
   size_t pos = 0;
   if (!buf || len == 0) return;
   buf[0] = '\0';
+  if (!k) {
+    append(buf, len, &pos, "none");
+    return;
+  }
   if (k->z > 0) append(buf, len, &pos, "z: %lld", (long long)k->z);
   if (k->l > 0) append(buf, len, &pos, "%sl: %lld", sep(pos), (long long)k->l);
   if (k->bsize > 0)
-    append(buf, len, &pos, "%sb: %lld", sep(pos), (long long)k->bsize);
+    append(buf, len, &pos, "%sbox: %lld", sep(pos), (long long)k->bsize);
   if (k->qsize > 0)
     append(buf, len, &pos, "%sq: %lld cones (max %lld)", sep(pos),
            (long long)k->qsize, (long long)max_of(k->q, k->qsize));
@@ -250,5 +254,5 @@ void scs_cone_describe(const ScsCone *k, char *buf, size_t len) {
   if (k->ed > 0) append(buf, len, &pos, "%sed: %lld", sep(pos), (long long)k->ed);
   if (k->psize > 0)
     append(buf, len, &pos, "%sp: %lld", sep(pos), (long long)k->psize);
-  if (pos == 0) append(buf, len, &pos, "empty");
+  if (pos == 0) append(buf, len, &pos, "none");
 }

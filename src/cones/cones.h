@@ -52,7 +52,5 @@ void scs_proj_soc(scs_float *v, scs_int len);
 void scs_proj_box(scs_float *v, scs_int len, const scs_float *bl,
                   const scs_float *bu, scs_float *work);
 
-/* One human-readable line describing the cone, for the log header. */
-void scs_cone_describe(const ScsCone *k, char *buf, size_t len);
 
 #endif
