@@ -261,6 +261,12 @@ void scs_set_callback(ScsWork *w, ScsProgressCallback fn, void *user_data);
  */
 void scs_cone_describe(const ScsCone *k, char *buf, size_t len);
 
+/** Extension: sizeof(scs_int) and sizeof(scs_float) of this build (4 or 8
+ *  each), for bindings that mirror the structs through a foreign-function
+ *  interface and must match the library they load (docs/c_api.md). */
+size_t scs_sizeof_int(void);
+size_t scs_sizeof_float(void);
+
 /** Extension: the libscs release, e.g. "0.1.0". */
 const char *scs_library_version(void);
 

@@ -58,6 +58,10 @@ SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
 
 SCS_EXPORT const char *scs_library_version(void) { return SCS_LIBRARY_VERSION; }
 
+SCS_EXPORT size_t scs_sizeof_int(void) { return sizeof(scs_int); }
+
+SCS_EXPORT size_t scs_sizeof_float(void) { return sizeof(scs_float); }
+
 static void report_init_error(const ScsSettings *stgs) {
   if (stgs && stgs->verbose)
     scs_print(stgs, SCS_PRINT_ERROR, "scs: %s\n", scs_last_error());

@@ -139,3 +139,10 @@ Test(api_compat, exit_flags_and_version) {
   cr_assert_eq(sizeof(((ScsInfo *)0)->status), 128);
   cr_assert_eq(sizeof(((ScsInfo *)0)->lin_sys_solver), 128);
 }
+
+Test(api_compat, layout_queries_for_bindings) {
+  cr_assert_eq(scs_sizeof_int(), sizeof(scs_int));
+  cr_assert_eq(scs_sizeof_float(), sizeof(scs_float));
+  cr_assert_eq(scs_sizeof_int(), SCS_DLONG ? 8u : 4u);
+  cr_assert_eq(scs_sizeof_float(), SCS_SFLOAT ? 4u : 8u);
+}
