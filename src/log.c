@@ -25,12 +25,13 @@ void scs_log_header(const ScsWork *w) {
          (double)s->alpha, (double)s->scale, (int)s->adaptive_scale);
   OUT("          max_iters: %lld, normalize: %d, rho_x: %.2e\n",
          (long long)s->max_iters, (int)s->normalize, (double)s->rho_x);
-  if (s->acceleration_lookback > 0)
+  if (s->acceleration_lookback != 0)
     OUT("          acceleration_lookback: %lld, acceleration_interval: "
            "%lld, type: %s\n",
            (long long)s->acceleration_lookback,
            (long long)s->acceleration_interval,
-           s->acceleration_type_1 ? "I" : "II");
+           s->acceleration_type_1 && s->acceleration_lookback > 0 ? "I"
+                                                                  : "II");
   if (s->time_limit_secs > 0)
     OUT("          time_limit_secs: %.2e\n", (double)s->time_limit_secs);
   OUT("lin-sys:  %s\n", w->linsys->name);
@@ -63,7 +64,7 @@ void scs_log_footer(const ScsWork *w, const ScsInfo *info) {
     OUT("lin-sys: %lld inner iterations, %.1f per iteration\n",
            (long long)info->lin_sys_iters,
            (double)info->lin_sys_iters / (double)SCS_MAX(info->iter, 1));
-  if (w->stgs.acceleration_lookback > 0)
+  if (w->stgs.acceleration_lookback != 0)
     OUT("accel:   %lld accepted, %lld rejected steps\n",
            (long long)info->accepted_accel_steps,
            (long long)info->rejected_accel_steps);

@@ -48,7 +48,11 @@ int scs_validate_vector(const scs_float *v, scs_int len, const char *name) {
 /* ---- CSC matrices ----------------------------------------------------- */
 
 /* The shared CSC check. With upper != 0 every entry must have row <= col
- * (P is passed as its upper triangle). */
+ * (P is passed as its upper triangle). Stricter than SCS 3.2, which checks
+ * only the largest row index and the upper triangle: a bad p[0], decreasing
+ * pointers or a negative row index make it read or write out of bounds, a
+ * duplicate entry is summed by its products but not by its factorization
+ * (wrong answers), and NaN/inf values make every iterate NaN. */
 static int validate_csc_impl(const ScsMatrix *M, scs_int m, scs_int n,
                              const char *name, int upper) {
   if (!name) name = "matrix";
@@ -164,7 +168,7 @@ int scs_validate_data(const ScsData *d) {
     scs_set_error("data is NULL");
     return 1;
   }
-  /* SCS requires m > 0 and n > 0; so do we. */
+  /* As SCS: m > 0 and n > 0 (SCS 3.2 rejects m = 0 or n = 0 too). */
   if (d->m < 1) {
     scs_set_error("data: m = %lld must be >= 1 (at least one constraint row)",
                   LL(d->m));
@@ -216,6 +220,7 @@ static int check_count(const char *name, scs_int v) {
   return 0;
 }
 
+/* A positive count with a NULL array: SCS 3.2 dereferences it (crash). */
 static int check_array(const char *size_name, scs_int size,
                        const char *arr_name, const void *arr) {
   if (size > 0 && !arr) {
@@ -256,7 +261,8 @@ int scs_validate_cone_sizes(const ScsCone *k, scs_int m) {
    * {t >= 0} with no bounds; bsize > 1 needs bsize - 1 bounds each. Bounds
    * may be infinite in the natural direction (bl = -inf, bu = +inf); a
    * bl = +inf or bu = -inf would force t = 0 and make the projection
-   * compute inf * 0, so those are rejected along with NaN. */
+   * compute inf * 0, so those are rejected along with NaN (SCS 3.2 checks
+   * only bl <= bu, which NaN passes, and then iterates on NaN). */
   if (k->bsize > 1) {
     if (check_array("bsize", k->bsize, "bl", k->bl) ||
         check_array("bsize", k->bsize, "bu", k->bu))
@@ -290,29 +296,48 @@ int scs_validate_cone_sizes(const ScsCone *k, scs_int m) {
       }
     }
   }
+  /* Size 0 is an empty cone, as in SCS 3.2 (its projections skip it and it
+   * adds no rows); only negative sizes are rejected. */
   for (scs_int i = 0; i < k->qsize; ++i) {
-    if (k->q[i] < 1) {
-      scs_set_error("cone: q[%lld] = %lld: second-order cones must have size "
-                    ">= 1",
+    if (k->q[i] < 0) {
+      scs_set_error("cone: q[%lld] = %lld: second-order cone sizes must be "
+                    ">= 0",
                     LL(i), LL(k->q[i]));
       return 1;
     }
   }
+  /* PSD orders: 0 is an empty cone (as in SCS). Above SCS_VALIDATE_PSD_MAX
+   * the eigensolver's 32-bit LAPACK sizes overflow (and one matrix already
+   * takes 8 GiB), so libscs rejects the order here, before any allocation;
+   * SCS would try to allocate it. */
   for (scs_int i = 0; i < k->ssize; ++i) {
-    if (k->s[i] < 1) {
-      scs_set_error("cone: s[%lld] = %lld: PSD cones must have size >= 1",
+    if (k->s[i] < 0) {
+      scs_set_error("cone: s[%lld] = %lld: PSD cone orders must be >= 0",
                     LL(i), LL(k->s[i]));
+      return 1;
+    }
+    if (k->s[i] > SCS_VALIDATE_PSD_MAX) {
+      scs_set_error("cone: s[%lld] = %lld: PSD cones are limited to order %d "
+                    "in libscs (32-bit LAPACK sizes)",
+                    LL(i), LL(k->s[i]), SCS_VALIDATE_PSD_MAX);
       return 1;
     }
   }
   for (scs_int i = 0; i < k->cssize; ++i) {
-    if (k->cs[i] < 1) {
-      scs_set_error("cone: cs[%lld] = %lld: complex PSD cones must have size "
-                    ">= 1",
+    if (k->cs[i] < 0) {
+      scs_set_error("cone: cs[%lld] = %lld: complex PSD cone orders must be "
+                    ">= 0",
                     LL(i), LL(k->cs[i]));
       return 1;
     }
+    if (k->cs[i] > SCS_VALIDATE_PSD_MAX) {
+      scs_set_error("cone: cs[%lld] = %lld: complex PSD cones are limited to "
+                    "order %d in libscs (32-bit LAPACK sizes)",
+                    LL(i), LL(k->cs[i]), SCS_VALIDATE_PSD_MAX);
+      return 1;
+    }
   }
+  /* As SCS: p in [-1, 1]; NaN passes SCS's test and gives NaN iterates. */
   for (scs_int i = 0; i < k->psize; ++i) {
     scs_float a = k->p[i];
     if (isnan(a)) {
@@ -365,9 +390,12 @@ int scs_validate_cone(const ScsCone *k, scs_int m) {
 
 /* ---- settings --------------------------------------------------------- */
 
-/* Note: SCS 3.2 accepts eps_abs = eps_rel = 0 and does not look for NaN in
- * the settings; libscs rejects both (a zero tolerance can never be met and
- * NaN makes every comparison false). */
+/* The rules follow SCS 3.2.11's validate(): what SCS accepts with a defined
+ * meaning is accepted here with that meaning (docs/scs_compatibility.md has
+ * the table). Where libscs is stricter it says why next to the rule:
+ * NaN and infinite values are rejected everywhere (SCS 3.2 does not look for
+ * them and then iterates on NaN or stops on garbage), except the one
+ * infinity with an obvious meaning, time_limit_secs = +inf (no limit). */
 
 static int check_finite_setting(const char *name, scs_float v) {
   if (isnan(v)) {
@@ -409,28 +437,47 @@ int scs_validate_settings(const ScsSettings *stgs) {
   if (check_positive_setting("scale", stgs->scale) ||
       check_positive_setting("rho_x", stgs->rho_x))
     return 1;
-  /* SCS also requires max_iters > 0. */
+  /* As SCS: max_iters > 0. */
   if (stgs->max_iters < 1) {
     scs_set_error("settings: max_iters = %lld must be >= 1",
                   LL(stgs->max_iters));
     return 1;
   }
-  if (check_positive_setting("eps_abs", stgs->eps_abs) ||
-      check_positive_setting("eps_rel", stgs->eps_rel) ||
-      check_positive_setting("eps_infeas", stgs->eps_infeas))
+  /* As SCS: any finite tolerance >= 0. eps_abs = eps_rel = 0 can never be
+   * met (the solve runs to max_iters); eps_infeas = 0 turns infeasibility
+   * and unboundedness detection off (the residual tests are strict). */
+  if (check_nonneg_setting("eps_abs", stgs->eps_abs) ||
+      check_nonneg_setting("eps_rel", stgs->eps_rel) ||
+      check_nonneg_setting("eps_infeas", stgs->eps_infeas))
     return 1;
   if (check_finite_setting("alpha", stgs->alpha)) return 1;
   if (!(stgs->alpha > 0 && stgs->alpha < 2)) {
     scs_set_error("settings: alpha = %g must be in (0, 2)", DBL(stgs->alpha));
     return 1;
   }
-  if (check_nonneg_setting("time_limit_secs", stgs->time_limit_secs))
+  /* 0: no limit, as in SCS; +inf: no limit either (SCS 3.2 accepts it and
+   * never reaches it). Negative values are rejected: SCS 3.2 would stop at
+   * its first check, which is no meaningful use. */
+  if (isnan(stgs->time_limit_secs)) {
+    scs_set_error("settings: time_limit_secs is NaN");
     return 1;
-  /* SCS gives a negative lookback a meaning of its own; we reject it. */
-  if (stgs->acceleration_lookback < 0) {
-    scs_set_error("settings: acceleration_lookback = %lld must be >= 0 "
-                  "(0 disables acceleration)",
-                  LL(stgs->acceleration_lookback));
+  }
+  if (!(stgs->time_limit_secs >= 0)) {
+    scs_set_error("settings: time_limit_secs = %g must be >= 0 (0: no limit)",
+                  DBL(stgs->time_limit_secs));
+    return 1;
+  }
+  /* 0 disables acceleration; a negative value is SCS 3.2's spelling of
+   * type-II acceleration with memory |acceleration_lookback|. The memory is
+   * capped because Anderson acceleration factors a dense mem x mem matrix
+   * with 32-bit LAPACK sizes (SCS caps it at n + m + 1 instead). */
+  if (stgs->acceleration_lookback > SCS_VALIDATE_AA_MAX_MEM ||
+      stgs->acceleration_lookback < -SCS_VALIDATE_AA_MAX_MEM) {
+    scs_set_error("settings: acceleration_lookback = %lld: the acceleration "
+                  "memory is limited to %d (|acceleration_lookback| <= %d; "
+                  "0 disables acceleration)",
+                  LL(stgs->acceleration_lookback), SCS_VALIDATE_AA_MAX_MEM,
+                  SCS_VALIDATE_AA_MAX_MEM);
     return 1;
   }
   if (stgs->acceleration_interval < 1) {

@@ -5,6 +5,13 @@
 
 #include "glob.h"
 
+/* Largest PSD / complex PSD order libscs accepts: must equal PSD_MAX_K in
+ * src/cones/psd.c (2 k^2 reals indexable by a 32-bit lapack_int). */
+#define SCS_VALIDATE_PSD_MAX 32767
+/* Largest |acceleration_lookback|: must equal AA_MAX_MEM in src/accel.c
+ * (mem^2 fits a 32-bit lapack_int). */
+#define SCS_VALIDATE_AA_MAX_MEM 46340
+
 /* m, n, A (m x n CSC), optional P (n x n, upper triangle), b, c finite. */
 int scs_validate_data(const ScsData *d);
 /* Cone sizes and parameters, and that they sum to m. */

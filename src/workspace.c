@@ -99,9 +99,11 @@ static int equilibrate(ScsWork *w) {
 
 static int setup_accel(ScsWork *w) {
   const ScsSettings *s = &w->stgs;
-  if (s->acceleration_lookback <= 0) return 0;
-  w->accel = scs_aa_init(w->n + w->m + 1, s->acceleration_lookback,
-                         s->acceleration_type_1,
+  scs_int mem = s->acceleration_lookback;
+  if (mem == 0) return 0;
+  /* SCS 3.2: a negative lookback is type-II AA with memory |lookback| */
+  int type1 = mem > 0 && s->acceleration_type_1 != 0;
+  w->accel = scs_aa_init(w->n + w->m + 1, mem > 0 ? mem : -mem, type1,
                          s->acceleration_regularization,
                          s->acceleration_relaxation, SCS_AA_SAFEGUARD_FACTOR,
                          SCS_AA_MAX_WEIGHT_NORM);

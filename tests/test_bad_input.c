@@ -160,9 +160,9 @@ Test(bad_input, cones) {
   expect_failure(&c, "must be >= 0");
   done(&c);
   c = make_case();
-  scs_int q[] = {0};
+  scs_int q[] = {-1}; /* size 0 is valid (an empty cone, as in SCS) */
   c.tp->k.l = 4, c.tp->k.q = q, c.tp->k.qsize = 1;
-  expect_failure(&c, "q[0] = 0");
+  expect_failure(&c, "q[0] = -1");
   c.tp->k.q = NULL; /* not ours to free */
   done(&c);
   c = make_case();
@@ -176,9 +176,9 @@ Test(bad_input, cones) {
   c.tp->k.bl = c.tp->k.bu = NULL; /* not ours to free */
   done(&c);
   c = make_case();
-  scs_int s[] = {0};
-  c.tp->k.l = 4, c.tp->k.s = s, c.tp->k.ssize = 1;
-  expect_failure(&c, "s[0] = 0: PSD cones must have size >= 1");
+  scs_int s[] = {0, 1, 2, 40000}; /* order 0 is valid, as in SCS */
+  c.tp->k.l = 4, c.tp->k.s = s, c.tp->k.ssize = 4;
+  expect_failure(&c, "s[3] = 40000: PSD cones are limited to order 32767");
   c.tp->k.s = NULL;
   done(&c);
   c = make_case();
@@ -216,11 +216,11 @@ Test(bad_input, settings_out_of_range) {
     Case c = make_case();
     ScsSettings *s = &c.s;
     switch (i) {
-    case 0: s->eps_abs = 0; break;
+    case 0: s->eps_abs = -1; break; /* 0 is valid, as in SCS */
     case 1: s->eps_rel = NAN; break;
     case 2: s->alpha = 2; break;
     case 3: s->scale = -1; break;
-    case 4: s->acceleration_lookback = -3; break;
+    case 4: s->acceleration_lookback = 46341; break; /* < 0: type-II */
     case 5: s->max_iters = 0; break;
     case 6: s->eps_infeas = -1e-3; break;
     case 7: s->rho_x = 0; break;

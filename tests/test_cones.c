@@ -712,7 +712,7 @@ Test(cones, describe) {
   ScsCone k = mixed_cone();
   char buf[128];
   scs_cone_describe(&k, buf, sizeof(buf));
-  cr_assert_str_eq(buf, "z: 3, l: 4, b: 5, q: 3 cones (max 5)");
+  cr_assert_str_eq(buf, "z: 3, l: 4, box: 5, q: 3 cones (max 5)");
   ScsCone k2 = {0};
   k2.l = 10;
   scs_cone_describe(&k2, buf, sizeof(buf));

@@ -1,6 +1,7 @@
 /* Input validation: every bad input is rejected with a precise message,
  * valid input passes, and the caller's arrays are never modified. */
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -384,20 +385,37 @@ Test(validate, sum_mismatch) {
 }
 
 Test(validate, sum_overflow) {
-  scs_int big[4];
-  scs_int v = (scs_int)(sizeof(scs_int) >= 8 ? 3037000500LL : 2147483647LL);
-  for (int t = 0; t < 4; ++t) big[t] = v;
-  pb.k.s = big;
-  pb.k.ssize = 4;
-  pb.k.cs = big;
-  pb.k.cssize = 4;
-  /* 4 s(s+1)/2 + 4 cs^2 exceeds 2^63 for both integer sizes */
-  EXPECT_ERR("cone sizes overflow");
+  if (sizeof(scs_int) >= 8) {
+    /* only 64-bit counts can overflow the 64-bit sum */
+    scs_int big[2] = {(scs_int)(LLONG_MAX / 2 + 1), (scs_int)(LLONG_MAX / 2)};
+    pb.k.q = big;
+    pb.k.qsize = 2;
+    pb.k.z = 1;
+    EXPECT_ERR("cone sizes overflow");
+    make_problem(&pb);
+    pb.k.ep = (scs_int)(LLONG_MAX / 2);
+    EXPECT_ERR("cone sizes overflow");
+  } else {
+    /* 32-bit counts: the 64-bit sum holds, and does not match m */
+    pb.k.ep = (scs_int)INT_MAX;
+    pb.k.ed = (scs_int)INT_MAX;
+    EXPECT_ERR("cone sizes sum to 12884901889 but m = 7");
+  }
 }
 
-Test(validate, soc_size_zero) {
-  pb.q[0] = 0;
-  EXPECT_ERR("q[0] = 0: second-order cones must have size >= 1");
+/* SCS 3.2 accepts a second-order cone of size 0: an empty cone. */
+Test(validate, soc_size_zero_is_empty_cone) {
+  scs_int q[4] = {0, 3, 0, 0};
+  pb.k.q = q;
+  pb.k.qsize = 4;
+  EXPECT_OK();
+  q[1] = 0; /* the 3 rows are then missing */
+  EXPECT_ERR("cone sizes sum to 4 but m = 7");
+}
+
+Test(validate, soc_size_negative) {
+  pb.q[0] = -1;
+  EXPECT_ERR("q[0] = -1: second-order cone sizes must be >= 0");
 }
 
 Test(validate, box_bl_gt_bu) {
@@ -427,8 +445,10 @@ Test(validate, box_wrong_infinities) {
 Test(validate, psd_sizes) {
   pb.k.ssize = 1;
   pb.k.s = pb.s;
-  pb.s[0] = 0;
-  EXPECT_ERR("s[0] = 0: PSD cones must have size >= 1");
+  pb.s[0] = 0; /* an empty cone, as in SCS */
+  EXPECT_OK();
+  pb.s[0] = -1;
+  EXPECT_ERR("s[0] = -1: PSD cone orders must be >= 0");
   pb.s[0] = 2; /* 3 rows */
   EXPECT_ERR("cone sizes sum to 10 but m = 7");
   pb.k.qsize = 0; /* the PSD cone replaces q = {3} */
@@ -439,12 +459,51 @@ Test(validate, psd_sizes) {
 Test(validate, complex_psd_sizes) {
   pb.k.cssize = 1;
   pb.k.cs = pb.cs;
-  pb.cs[0] = 0;
-  EXPECT_ERR("cs[0] = 0: complex PSD cones must have size >= 1");
+  pb.cs[0] = 0; /* an empty cone, as in SCS */
+  EXPECT_OK();
+  pb.cs[0] = -2;
+  EXPECT_ERR("cs[0] = -2: complex PSD cone orders must be >= 0");
   pb.cs[0] = 2; /* 4 rows, replaces l, z, box */
   pb.k.z = pb.k.l = pb.k.bsize = 0;
   pb.k.qsize = 1;
   pb.q[0] = 3;
+  EXPECT_OK();
+}
+
+/* Orders above 32767 are rejected before anything is allocated, with the
+ * index, the value and the limit in the message (checked before the sum). */
+Test(validate, psd_order_limit) {
+  scs_int s[4] = {2, 0, 1, 40000};
+  pb.k.s = s;
+  pb.k.ssize = 4;
+  EXPECT_ERR("cone: s[3] = 40000: PSD cones are limited to order 32767");
+  s[3] = 32768;
+  EXPECT_ERR("cone: s[3] = 32768: PSD cones are limited to order 32767");
+  s[3] = 32767; /* allowed: the sum check is next */
+  EXPECT_ERR("cone sizes sum to");
+  make_problem(&pb);
+  scs_int cs[2] = {1, 40000};
+  pb.k.cs = cs;
+  pb.k.cssize = 2;
+  EXPECT_ERR("cone: cs[1] = 40000: complex PSD cones are limited to order "
+             "32767");
+}
+
+/* All cone lists empty (counts 0, arrays NULL or not) and zero counts of
+ * every kind: accepted when the rows still add up. */
+Test(validate, empty_cone_lists) {
+  scs_int dummy[1] = {9};
+  pb.k.s = dummy;
+  pb.k.ssize = 0;
+  pb.k.cs = dummy;
+  pb.k.cssize = 0;
+  pb.k.p = pb.p;
+  pb.k.psize = 0;
+  EXPECT_OK();
+  /* no cones at all: m = 0 is still rejected (as SCS), so only the sum */
+  memset(&pb.k, 0, sizeof(pb.k));
+  EXPECT_ERR("cone sizes sum to 0 but m = 7");
+  pb.k.l = 7;
   EXPECT_OK();
 }
 
@@ -500,14 +559,21 @@ Test(validate, settings_max_iters) {
 }
 
 Test(validate, settings_eps) {
+  /* SCS 3.2 accepts 0 for all three tolerances */
   pb.stgs.eps_abs = 0;
-  EXPECT_ERR("settings: eps_abs = 0 must be > 0");
+  pb.stgs.eps_rel = 0;
+  pb.stgs.eps_infeas = 0;
+  EXPECT_OK();
+  pb.stgs.eps_abs = -1e-9;
+  EXPECT_ERR("settings: eps_abs = -1e-09 must be >= 0");
   make_problem(&pb);
   pb.stgs.eps_rel = NAN;
   EXPECT_ERR("settings: eps_rel is NaN");
   make_problem(&pb);
   pb.stgs.eps_infeas = -1e-3;
-  EXPECT_ERR("settings: eps_infeas = -0.001 must be > 0");
+  EXPECT_ERR("settings: eps_infeas = -0.001 must be >= 0");
+  pb.stgs.eps_infeas = INFINITY;
+  EXPECT_ERR("settings: eps_infeas = inf must be finite");
 }
 
 Test(validate, settings_alpha) {
@@ -524,13 +590,36 @@ Test(validate, settings_alpha) {
 Test(validate, settings_time_limit) {
   pb.stgs.time_limit_secs = -1;
   EXPECT_ERR("settings: time_limit_secs = -1 must be >= 0");
+  pb.stgs.time_limit_secs = -INFINITY;
+  EXPECT_ERR("settings: time_limit_secs = -inf must be >= 0");
+  pb.stgs.time_limit_secs = NAN;
+  EXPECT_ERR("settings: time_limit_secs is NaN");
+  /* 0 and +inf: no limit (SCS 3.2 accepts both) */
+  pb.stgs.time_limit_secs = 0;
+  EXPECT_OK();
   pb.stgs.time_limit_secs = INFINITY;
-  EXPECT_ERR("settings: time_limit_secs = inf must be finite");
+  EXPECT_OK();
+  pb.stgs.time_limit_secs = 1e-9;
+  EXPECT_OK();
 }
 
 Test(validate, settings_acceleration) {
+  /* SCS 3.2: negative means type-II with memory |lookback| */
   pb.stgs.acceleration_lookback = -5;
-  EXPECT_ERR("settings: acceleration_lookback = -5 must be >= 0");
+  EXPECT_OK();
+  pb.stgs.acceleration_lookback = 46340;
+  EXPECT_OK();
+  pb.stgs.acceleration_lookback = -46340;
+  EXPECT_OK();
+  pb.stgs.acceleration_lookback = 46341;
+  EXPECT_ERR("settings: acceleration_lookback = 46341: the acceleration "
+             "memory is limited to 46340");
+  pb.stgs.acceleration_lookback = -46341;
+  EXPECT_ERR("settings: acceleration_lookback = -46341: the acceleration "
+             "memory is limited to 46340");
+  pb.stgs.acceleration_lookback = sizeof(scs_int) >= 8 ? (scs_int)LLONG_MIN
+                                                       : (scs_int)INT_MIN;
+  EXPECT_ERR("the acceleration memory is limited to 46340");
   make_problem(&pb);
   pb.stgs.acceleration_interval = 0;
   EXPECT_ERR("settings: acceleration_interval = 0 must be >= 1");
