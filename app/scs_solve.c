@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "scs.h"
+#include "scs_io.h"
 
 #define PROG "scs-solve"
 
@@ -463,6 +464,29 @@ static void print_problem_block(const Run *r) {
   printf("cones:        %s\n", cones);
 }
 
+/* --convert-only: say what was written; frees the problem. */
+static int report_converted(const Run *r, ScsProblem *prob) {
+  if (r->opt->json) {
+    Json j = {stdout, 1};
+    json_problem(&j, r);
+    jstr(&j, "status", "converted");
+    jstr(&j, "write_data", r->opt->write_data);
+    jnum(&j, "read_time_ms", r->read_ms);
+    jnum(&j, "objective_sign", (double)prob->objective_sign);
+    jnum(&j, "objective_offset", (double)prob->objective_offset);
+    fputs("}\n", stdout);
+  } else {
+    print_problem_block(r);
+    printf("written:      %s (scs-dump)\n", r->opt->write_data);
+    if (prob->objective_sign < 0 || prob->objective_offset != 0)
+      printf("note:         the dump holds the SCS form: objective = "
+             "%g * pobj + %.17g\n",
+             (double)prob->objective_sign, (double)prob->objective_offset);
+  }
+  scs_problem_free(prob);
+  return EXIT_RAN;
+}
+
 static void print_summary(const Run *r, const ScsInfo *info) {
   const ScsProblem *p = r->prob;
   print_problem_block(r);
@@ -553,7 +577,8 @@ int main(int argc, char **argv) {
   /* no table for --convert-only: nothing is solved */
   stgs.verbose = opt.quiet || opt.convert_only ? 0 : 1;
   stgs.warm_start = 0;
-  stgs.write_data_filename = opt.write_data;
+  /* --convert-only writes without a workspace: nothing is factored */
+  stgs.write_data_filename = opt.convert_only ? NULL : opt.write_data;
   stgs.log_csv_filename = NULL;
 
   Run run = {&opt, prob, &stgs, read_ms};
@@ -570,6 +595,15 @@ int main(int argc, char **argv) {
     }
   }
 
+  if (opt.convert_only) {
+    if (scs_write_data(prob->data, prob->cone, &stgs, opt.write_data) != 0) {
+      fprintf(stderr, PROG ": %s\n", scs_last_error());
+      scs_problem_free(prob);
+      return EXIT_ERROR;
+    }
+    return report_converted(&run, prob);
+  }
+
   if (!opt.quiet) fflush(stdout);
   ScsWork *w = scs_init(prob->data, prob->cone, &stgs);
   if (!w) {
@@ -581,29 +615,6 @@ int main(int argc, char **argv) {
     }
     scs_problem_free(prob);
     return EXIT_ERROR;
-  }
-
-  if (opt.convert_only) {
-    scs_finish(w);
-    if (opt.json) {
-      Json j = {stdout, 1};
-      json_problem(&j, &run);
-      jstr(&j, "status", "converted");
-      jstr(&j, "write_data", opt.write_data);
-      jnum(&j, "read_time_ms", read_ms);
-      jnum(&j, "objective_sign", (double)prob->objective_sign);
-      jnum(&j, "objective_offset", (double)prob->objective_offset);
-      fputs("}\n", stdout);
-    } else {
-      print_problem_block(&run);
-      printf("written:      %s (scs-dump)\n", opt.write_data);
-      if (prob->objective_sign < 0 || prob->objective_offset != 0)
-        printf("note:         the dump holds the SCS form: objective = "
-               "%g * pobj + %.17g\n",
-               (double)prob->objective_sign, (double)prob->objective_offset);
-    }
-    scs_problem_free(prob);
-    return EXIT_RAN;
   }
 
   ScsSolution sol = {0};

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "problems.h"
+#include "scs_io.h"
 #include "scs.h"
 
 #ifndef SCS_SOLVE_PATH
@@ -76,10 +77,8 @@ static void write_dump(TestProblem *tp, const char *path) {
   ScsSettings s;
   scs_set_default_settings(&s);
   s.verbose = 0;
-  s.write_data_filename = path;
-  ScsWork *w = scs_init(&tp->d, &tp->k, &s);
-  cr_assert(w, "scs_init: %s", scs_last_error());
-  scs_finish(w);
+  cr_assert_eq(scs_write_data(&tp->d, &tp->k, &s, path), 0,
+               "scs_write_data: %s", scs_last_error());
 }
 
 /* ---- running the binary ------------------------------------------------ */
@@ -406,6 +405,29 @@ Test(cli, write_solution_of_a_dump) {
   cr_assert_eq(lines, 2, "%s", text);
   free(text);
   remove(sol);
+}
+
+/* --convert-only factors nothing: a problem with an indefinite P, which
+ * cannot be solved, still converts. */
+Test(cli, convert_only_needs_no_factorization) {
+  double A[] = {1, 1}, P[] = {1, 0, 0, -1}, b[] = {1}, c[] = {0, 0};
+  ScsCone k = {0};
+  k.z = 1;
+  TestProblem *tp = tp_from_dense("indef", 1, 2, A, P, b, c, &k, 0, 1);
+  char in[512], out[512];
+  tmp_path(in, sizeof(in), "indef.dump");
+  tmp_path(out, sizeof(out), "indef2.dump");
+  write_dump(tp, in);
+  tp_free(tp);
+  Result r = RUN(in, "--write-data", out, "--convert-only");
+  expect_status(&r, 0);
+  cr_assert(strstr(r.out, "written:"), "%s%s", r.out, r.err);
+  result_free(&r);
+  r = RUN(in); /* solving it fails in the factorization */
+  expect_status(&r, 1);
+  result_free(&r);
+  remove(in);
+  remove(out);
 }
 
 Test(cli, write_data_convert_only_round_trip) {

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "error.h"
+#include "scs_io.h"
 #include "validate.h"
 
 #define LL(v) ((long long)(v))
@@ -565,4 +566,17 @@ SCS_EXPORT scs_int scs_read_data(const char *filename, ScsData **d,
   *k = kk;
   *stgs = ss;
   return 0;
+}
+
+SCS_EXPORT scs_int scs_write_data(const ScsData *d, const ScsCone *k,
+                                  const ScsSettings *stgs,
+                                  const char *filename) {
+  scs_clear_error();
+  if (stgs && scs_validate_settings(stgs) != 0) {
+    char msg[512];
+    snprintf(msg, sizeof(msg), "%s", scs_last_error());
+    scs_set_error("%s: cannot write: %s", filename ? filename : "dump", msg);
+    return -1;
+  }
+  return scs_dump_write(filename, d, k, stgs) == 0 ? 0 : -1;
 }
