@@ -161,6 +161,11 @@ int scs_validate_csc(const ScsMatrix *M, scs_int m, scs_int n,
   return validate_csc_impl(M, m, n, name, 0);
 }
 
+int scs_validate_csc_upper(const ScsMatrix *M, scs_int n, scs_int n2,
+                           const char *name) {
+  return validate_csc_impl(M, n, n2, name, 1);
+}
+
 /* ---- data ------------------------------------------------------------- */
 
 int scs_validate_data(const ScsData *d) {

@@ -25,6 +25,9 @@ int scs_validate_settings(const ScsSettings *stgs);
  * a column, finite values. `name` prefixes the message ("A", "P"). */
 int scs_validate_csc(const ScsMatrix *M, scs_int m, scs_int n,
                      const char *name);
+/* The same for an upper triangle (no entry below the diagonal). */
+int scs_validate_csc_upper(const ScsMatrix *M, scs_int m, scs_int n,
+                           const char *name);
 /* Every entry finite; `name` ("b", "c") prefixes the message. */
 int scs_validate_vector(const scs_float *v, scs_int len, const char *name);
 

@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common.h"
 #include "error.h"
 #include "glob.h"
 #include "linsys.h"
@@ -124,60 +125,12 @@ static void *alloc_doubles(uint64_t count) {
   return malloc((size_t)count * sizeof(double));
 }
 
-static scs_int check_diag_r(const scs_float *r, scs_int nk) {
-  if (!r) {
-    scs_set_error("dense: diag_r is NULL");
-    return -1;
-  }
-  for (scs_int k = 0; k < nk; ++k) {
-    if (!(r[k] > 0) || !isfinite(r[k])) {
-      scs_set_error("dense: diag_r[%lld] = %g, expected a positive finite "
-                    "number",
-                    (long long)k, (double)r[k]);
-      return -1;
-    }
-  }
-  return 0;
-}
-
-/* Column pointers nondecreasing from 0, row indices in range, and for P
- * (upper) no entry below the diagonal. Sets *diagonal (if not NULL) to
- * whether every entry is on the diagonal. */
-static scs_int check_csc(const ScsMatrix *M, const char *name, int upper,
-                         int *diagonal) {
-  if (!M->p || (M->p[M->n] > 0 && (!M->i || !M->x))) {
-    scs_set_error("dense: %s has NULL arrays", name);
-    return -1;
-  }
-  if (M->p[0] != 0) {
-    scs_set_error("dense: %s->p[0] = %lld, expected 0", name,
-                  (long long)M->p[0]);
-    return -1;
-  }
-  if (diagonal) *diagonal = 1;
-  for (scs_int j = 0; j < M->n; ++j) {
-    if (M->p[j + 1] < M->p[j]) {
-      scs_set_error("dense: %s column pointers decrease at column %lld", name,
-                    (long long)j);
-      return -1;
-    }
-    for (scs_int q = M->p[j]; q < M->p[j + 1]; ++q) {
-      scs_int i = M->i[q];
-      if (i < 0 || i >= M->m) {
-        scs_set_error("dense: %s row index %lld out of range in column %lld",
-                      name, (long long)i, (long long)j);
-        return -1;
-      }
-      if (upper && i > j) {
-        scs_set_error("dense: %s has an entry below the diagonal (row %lld, "
-                      "column %lld); pass its upper triangle",
-                      name, (long long)i, (long long)j);
-        return -1;
-      }
-      if (diagonal && i != j) *diagonal = 0;
-    }
-  }
-  return 0;
+/* 1 if every entry of P is on its diagonal. */
+static int only_diagonal(const ScsMatrix *P) {
+  for (scs_int j = 0; j < P->n; ++j)
+    for (scs_int q = P->p[j]; q < P->p[j + 1]; ++q)
+      if (P->i[q] != j) return 0;
+  return 1;
 }
 
 /* m n and k^2 within DENSE_MAX_ENTRIES (no overflow: compared by
@@ -302,27 +255,16 @@ int scs_dense_reduces_to_m(scs_int m, scs_int n, int p_diagonal) {
 static void *dense_init(const ScsMatrix *A, const ScsMatrix *P,
                         const scs_float *diag_r, void *user_data) {
   (void)user_data;
-  if (!A || A->m < 0 || A->n < 0) {
-    scs_set_error("dense: A is missing or has invalid dimensions");
-    return NULL;
-  }
+  if (scs_linsys_check_data("dense", A, P)) return NULL;
   scs_int n = A->n, m = A->m;
-  if (P && (P->m != n || P->n != n)) {
-    scs_set_error("dense: P is %lld x %lld, expected %lld x %lld (n x n)",
-                  (long long)P->m, (long long)P->n, (long long)n,
-                  (long long)n);
-    return NULL;
-  }
-  int p_diagonal = 1;
-  if (check_csc(A, "A", 0, NULL) || (P && check_csc(P, "P", 1, &p_diagonal)))
-    return NULL;
+  int p_diagonal = !P || only_diagonal(P);
   int reduce_m = scs_dense_reduces_to_m(m, n, p_diagonal);
   uint64_t k = reduce_m ? (uint64_t)m : (uint64_t)n;
   /* sizes before diag_r is read: a refused problem's diag_r is never
    * touched. Past this check n + m cannot overflow: either one of them is
    * 0 or both are at most 2^28. */
   if (check_size((uint64_t)m, (uint64_t)n, reduce_m)) return NULL;
-  if (check_diag_r(diag_r, n + m)) return NULL;
+  if (scs_linsys_check_diag_r("dense", diag_r, n, m)) return NULL;
   DenseWork *d = calloc(1, sizeof(*d));
   if (!d) {
     scs_set_error("dense: out of memory (workspace)");
@@ -490,7 +432,7 @@ static scs_int dense_update_diag_r(void *work, const scs_float *diag_r) {
   }
   /* invalid r is refused before anything changes: the current
    * factorization (of the previous r) stays untouched and usable */
-  if (check_diag_r(diag_r, d->n + d->m)) return -1;
+  if (scs_linsys_check_diag_r("dense", diag_r, d->n, d->m)) return -1;
   return refactor(d, diag_r);
 }
 

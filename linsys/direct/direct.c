@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common.h"
 #include "error.h"
 #include "ldl.h"
 #include "glob.h"
@@ -35,22 +36,6 @@ static void *alloc_array(size_t count, size_t size) {
   if (count == 0) count = 1;
   if (count > SIZE_MAX / size) return NULL;
   return malloc(count * size);
-}
-
-static scs_int check_diag_r(const scs_float *r, scs_int nk) {
-  if (!r) {
-    scs_set_error("direct: diag_r is NULL");
-    return -1;
-  }
-  for (scs_int k = 0; k < nk; ++k) {
-    if (!(r[k] > 0) || !isfinite(r[k])) {
-      scs_set_error("direct: diag_r[%lld] = %g, expected a positive finite "
-                    "number",
-                    (long long)k, (double)r[k]);
-      return -1;
-    }
-  }
-  return 0;
 }
 
 static void direct_free(void *work) {
@@ -137,12 +122,10 @@ static scs_int refactor(DirectWork *d, const scs_float *diag_r) {
 static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
                          const scs_float *diag_r, void *user_data) {
   (void)user_data;
-  if (!A || A->m < 0 || A->n < 0 || A->n > SCS_LDL_INT_MAX - A->m) {
-    scs_set_error("direct: A is missing or has invalid dimensions");
+  if (scs_linsys_check_data("direct", A, P) ||
+      scs_linsys_check_diag_r("direct", diag_r, A->n, A->m))
     return NULL;
-  }
   scs_int nk = A->n + A->m;
-  if (check_diag_r(diag_r, nk)) return NULL;
   DirectWork *d = calloc(1, sizeof(*d));
   if (!d) {
     scs_set_error("direct: out of memory (workspace)");
@@ -200,7 +183,7 @@ static scs_int direct_update_diag_r(void *work, const scs_float *diag_r) {
     return -1;
   }
   /* invalid r leaves the current factorization untouched and usable */
-  if (check_diag_r(diag_r, d->nk)) return -1;
+  if (scs_linsys_check_diag_r("direct", diag_r, d->n, d->m)) return -1;
   return refactor(d, diag_r);
 }
 

@@ -43,66 +43,10 @@ void scs_ldl_csc_free(ScsLdlMatrix *X) {
   free(X);
 }
 
-/* 0 if column j of X (rows in [0, row_end_j)) is a valid sorted CSC column:
- * row_end_j is X->m for A and j + 1 for the upper triangle P. */
-static scs_int check_column(const ScsMatrix *X, scs_int j, scs_int upper,
-                            const char *name) {
-  scs_int row_end = upper ? j + 1 : X->m;
-  scs_int prev = -1;
-  for (scs_int p = X->p[j]; p < X->p[j + 1]; ++p) {
-    scs_int r = X->i[p];
-    if (r < 0 || r >= row_end) {
-      if (upper && r > j && r < X->m)
-        scs_set_error("direct: %s(%lld, %lld) is below the diagonal "
-                      "(%s must be given as its upper triangle)",
-                      name, (long long)r, (long long)j, name);
-      else
-        scs_set_error("direct: row index %lld out of range in column %lld "
-                      "of %s",
-                      (long long)r, (long long)j, name);
-      return -1;
-    }
-    if (r <= prev) {
-      scs_set_error("direct: column %lld of %s is not sorted by row or has "
-                    "a duplicate entry (row %lld after row %lld)",
-                    (long long)j, name, (long long)r, (long long)prev);
-      return -1;
-    }
-    prev = r;
-  }
-  return 0;
-}
-
-/* 0 if X is a valid ncols-column CSC matrix; nnz receives X->p[ncols]. */
-static scs_int check_csc(const ScsMatrix *X, scs_int upper, const char *name,
-                         scs_int *nnz) {
-  if (!X->p || X->p[0] != 0) {
-    scs_set_error("direct: %s has no column pointers or %s->p[0] != 0", name,
-                  name);
-    return -1;
-  }
-  for (scs_int j = 0; j < X->n; ++j) {
-    if (X->p[j + 1] < X->p[j]) {
-      scs_set_error("direct: column pointers of %s decrease at column %lld",
-                    name, (long long)j);
-      return -1;
-    }
-  }
-  *nnz = X->p[X->n];
-  if (*nnz > 0 && (!X->i || !X->x)) {
-    scs_set_error("direct: %s has %lld entries but no index/value arrays",
-                  name, (long long)*nnz);
-    return -1;
-  }
-  for (scs_int j = 0; j < X->n; ++j)
-    if (check_column(X, j, upper, name)) return -1;
-  return 0;
-}
-
 /* Count nnz(K) in long long and reject what does not fit in scs_int. */
-static scs_int kkt_nnz(const ScsMatrix *A, const ScsMatrix *P, scs_int nnz_a,
+static scs_int kkt_nnz(const ScsMatrix *A, const ScsMatrix *P,
                        scs_int *nnz_k) {
-  long long total = (long long)nnz_a + (long long)A->m;
+  long long total = (long long)A->p[A->n] + (long long)A->m;
   for (scs_int j = 0; j < A->n; ++j) {
     scs_int len = P ? P->p[j + 1] - P->p[j] : 0;
     scs_int has_diag = len > 0 && P->i[P->p[j + 1] - 1] == j;
@@ -177,25 +121,8 @@ static void fill_a_columns(const ScsMatrix *A, ScsLdlMatrix *K,
 ScsLdlMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
                                scs_int *diag_pos, scs_ldl_float *diag_base,
                                scs_int *row_count) {
-  scs_int nnz_a = 0, nnz_p = 0, nnz_k = 0;
-  if (!A || A->m < 0 || A->n < 0) {
-    scs_set_error("direct: A is missing or has negative dimensions");
-    return NULL;
-  }
-  if (A->n > SCS_LDL_INT_MAX - A->m) {
-    scs_set_error("direct: n + m does not fit in scs_int");
-    return NULL;
-  }
-  if (check_csc(A, 0, "A", &nnz_a)) return NULL;
-  if (P) {
-    if (P->m != A->n || P->n != A->n) {
-      scs_set_error("direct: P is %lld x %lld but A has %lld columns",
-                    (long long)P->m, (long long)P->n, (long long)A->n);
-      return NULL;
-    }
-    if (check_csc(P, 1, "P", &nnz_p)) return NULL;
-  }
-  if (kkt_nnz(A, P, nnz_a, &nnz_k)) return NULL;
+  scs_int nnz_k = 0;
+  if (kkt_nnz(A, P, &nnz_k)) return NULL;
   ScsLdlMatrix *K = scs_ldl_csc_alloc(A->n + A->m, A->n + A->m, nnz_k);
   if (!K) {
     scs_set_error("direct: out of memory for the KKT matrix (%lld entries)",

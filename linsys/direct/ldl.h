@@ -73,9 +73,9 @@ void scs_ldl_csc_free(ScsLdlMatrix *X);
  * sorted columns, every diagonal entry present. diag_pos[k] (length n + m)
  * receives the position of M_kk in K->x and diag_base[k] the part of M_kk
  * that does not depend on r (P_kk, or 0). The diagonal values are left for
- * scs_kkt_set_diag. row_count is workspace of length max(m, 1). Checks the
- * CSC invariants of A and P (indices in range, sorted, no duplicates, P upper
- * triangular). Returns NULL (after scs_set_error) on failure. */
+ * scs_kkt_set_diag. row_count is workspace of length max(m, 1). A and P
+ * must satisfy scs_linsys_check_data (linsys/common.h). Returns NULL (after
+ * scs_set_error) when K is too large or memory runs out. */
 ScsLdlMatrix *scs_kkt_assemble(const ScsMatrix *A, const ScsMatrix *P,
                                scs_int *diag_pos, scs_ldl_float *diag_base,
                                scs_int *row_count);

@@ -48,6 +48,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "common.h"
 #include "error.h"
 #include "glob.h"
 #include "linsys.h"
@@ -72,10 +73,6 @@
  * preconditioner) double in size. */
 typedef double cg_float;
 
-/* Largest scs_int. */
-#define INDIRECT_INT_MAX \
-  (sizeof(scs_int) == sizeof(int) ? (long long)INT32_MAX : (long long)INT64_MAX)
-
 typedef struct {
   scs_int n, m;
   ScsMatrix A;          /* the caller's A (arrays borrowed, not copied) */
@@ -97,82 +94,6 @@ static void *alloc_array(size_t count, size_t size) {
   if (count == 0) count = 1;
   if (count > SIZE_MAX / size) return NULL;
   return malloc(count * size);
-}
-
-/* 0 if r (length n + m) is positive, finite, and 1 / r_y is finite. */
-static scs_int check_diag_r(const scs_float *r, scs_int n, scs_int m) {
-  if (!r) {
-    scs_set_error("indirect: diag_r is NULL");
-    return -1;
-  }
-  for (scs_int k = 0; k < n + m; ++k) {
-    if (!(r[k] > 0) || !isfinite(r[k])) {
-      scs_set_error("indirect: diag_r[%lld] = %g, expected a positive finite "
-                    "number",
-                    (long long)k, (double)r[k]);
-      return -1;
-    }
-    if (k >= n && !isfinite(1.0 / (double)r[k])) {
-      scs_set_error("indirect: diag_r[%lld] = %g is too small: 1 / diag_r "
-                    "overflows",
-                    (long long)k, (double)r[k]);
-      return -1;
-    }
-  }
-  return 0;
-}
-
-/* 0 if X is a usable rows x cols CSC matrix (upper: entries on or above the
- * diagonal only). Row indices are checked because the products index
- * vectors with them; order and duplicates do not matter to a product. */
-static scs_int check_matrix(const ScsMatrix *X, scs_int rows, scs_int cols,
-                            int upper, const char *name) {
-  if (X->m != rows || X->n != cols) {
-    scs_set_error("indirect: %s is %lld x %lld, expected %lld x %lld", name,
-                  (long long)X->m, (long long)X->n, (long long)rows,
-                  (long long)cols);
-    return -1;
-  }
-  if (!X->p || X->p[0] != 0) {
-    scs_set_error("indirect: %s has no column pointers or %s->p[0] != 0",
-                  name, name);
-    return -1;
-  }
-  for (scs_int j = 0; j < cols; ++j) {
-    if (X->p[j + 1] < X->p[j]) {
-      scs_set_error("indirect: column pointers of %s decrease at column %lld",
-                    name, (long long)j);
-      return -1;
-    }
-  }
-  if (X->p[cols] > 0 && (!X->i || !X->x)) {
-    scs_set_error("indirect: %s has %lld entries but no index/value arrays",
-                  name, (long long)X->p[cols]);
-    return -1;
-  }
-  for (scs_int j = 0; j < cols; ++j) {
-    scs_int row_end = upper ? j + 1 : rows;
-    for (scs_int k = X->p[j]; k < X->p[j + 1]; ++k) {
-      scs_int i = X->i[k];
-      if (i < 0 || i >= row_end) {
-        if (upper && i > j && i < rows)
-          scs_set_error("indirect: %s(%lld, %lld) is below the diagonal (%s "
-                        "must be given as its upper triangle)",
-                        name, (long long)i, (long long)j, name);
-        else
-          scs_set_error("indirect: row index %lld out of range in column "
-                        "%lld of %s",
-                        (long long)i, (long long)j, name);
-        return -1;
-      }
-      if (!isfinite(X->x[k])) {
-        scs_set_error("indirect: %s(%lld, %lld) = %g is not finite", name,
-                      (long long)i, (long long)j, (double)X->x[k]);
-        return -1;
-      }
-    }
-  }
-  return 0;
 }
 
 static void indirect_free(void *state) {
@@ -217,19 +138,10 @@ static void set_diag_r(IndirectWork *w, const scs_float *r) {
 static void *indirect_init(const ScsMatrix *A, const ScsMatrix *P,
                            const scs_float *diag_r, void *user_data) {
   (void)user_data;
-  if (!A) {
-    scs_set_error("indirect: A is NULL");
+  if (scs_linsys_check_data("indirect", A, P) ||
+      scs_linsys_check_diag_r("indirect", diag_r, A->n, A->m))
     return NULL;
-  }
-  if (A->m < 0 || A->n < 0 || A->n > INDIRECT_INT_MAX - A->m) {
-    scs_set_error("indirect: A has invalid dimensions %lld x %lld",
-                  (long long)A->m, (long long)A->n);
-    return NULL;
-  }
   scs_int n = A->n, m = A->m;
-  if (check_matrix(A, m, n, 0, "A")) return NULL;
-  if (P && check_matrix(P, n, n, 1, "P")) return NULL;
-  if (check_diag_r(diag_r, n, m)) return NULL;
 
   IndirectWork *w = calloc(1, sizeof(*w));
   if (!w) {
@@ -241,8 +153,8 @@ static void *indirect_init(const ScsMatrix *A, const ScsMatrix *P,
   w->A = *A;
   w->has_p = P && P->p[n] > 0;
   if (w->has_p) w->P = *P;
-  w->cap = (long long)n > INDIRECT_INT_MAX / CAP_FACTOR
-               ? (scs_int)INDIRECT_INT_MAX
+  w->cap = (long long)n > SCS_INT_MAX / CAP_FACTOR
+               ? (scs_int)SCS_INT_MAX
                : (scs_int)(CAP_FACTOR * n);
   size_t sn = (size_t)n, sm = (size_t)m, fs = sizeof(cg_float);
   w->rx = alloc_array(sn, fs);
@@ -508,7 +420,7 @@ static scs_int indirect_update_diag_r(void *state, const scs_float *diag_r) {
     return -1;
   }
   /* an invalid r leaves the current r and preconditioner in place */
-  if (check_diag_r(diag_r, w->n, w->m)) return -1;
+  if (scs_linsys_check_diag_r("indirect", diag_r, w->n, w->m)) return -1;
   set_diag_r(w, diag_r);
   return 0;
 }
