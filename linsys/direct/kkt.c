@@ -52,7 +52,7 @@ static scs_int kkt_nnz(const ScsMatrix *A, const ScsMatrix *P,
     scs_int has_diag = len > 0 && P->i[P->p[j + 1] - 1] == j;
     total += len + (has_diag ? 0 : 1);
   }
-  if (total > (long long)SCS_LDL_INT_MAX) {
+  if (total > (long long)SCS_INT_MAX) {
     scs_set_error("direct: the KKT matrix has %lld entries, more than "
                   "scs_int can index",
                   total);

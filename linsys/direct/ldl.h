@@ -32,9 +32,6 @@
 
 #include "glob.h"
 
-/* Largest value of scs_int (int or long long). */
-#define SCS_LDL_INT_MAX \
-  ((scs_int)(sizeof(scs_int) == sizeof(long long) ? LLONG_MAX : INT_MAX))
 
 /* The value type of the factorization, independent of scs_float. */
 typedef double scs_ldl_float;

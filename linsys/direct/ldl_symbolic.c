@@ -30,10 +30,10 @@ scs_int scs_ldl_etree(const ScsLdlMatrix *C, scs_int *parent,
         i = parent[i];
       }
     }
-    if (lnz > (unsigned long long)SCS_LDL_INT_MAX) {
+    if (lnz > (unsigned long long)SCS_INT_MAX) {
       scs_set_error("direct: the LDL' factor has more than %lld entries, "
                     "more than scs_int can index",
-                    (long long)SCS_LDL_INT_MAX);
+                    (long long)SCS_INT_MAX);
       return -1;
     }
   }

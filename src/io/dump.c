@@ -21,7 +21,7 @@
 #define ULL(v) ((unsigned long long)(v))
 
 /* scs_int is int or long long (SCS_DLONG). */
-#define SCS_INT_MAX_LL (sizeof(scs_int) >= 8 ? LLONG_MAX : (long long)INT_MAX)
+#define SCS_INT_MAX_LL ((long long)SCS_INT_MAX)
 #define SCS_INT_MIN_LL (sizeof(scs_int) >= 8 ? LLONG_MIN : (long long)INT_MIN)
 
 /* ---- freeing ---------------------------------------------------------- */
