@@ -352,8 +352,37 @@ static const BadCase BAD[] = {
      "must be positive"},
     {"not_a_number", HEAD "ACOORD\n1\n0 x 1\n", 11,
      "variable \"x\" is not an integer"},
-    {"bad_value", HEAD "BCOORD\n1\n0 1.5abc\n", 11, "not a finite number"},
-    {"infinite_value", HEAD "BCOORD\n1\n0 inf\n", 11, "not a finite number"},
+    {"bad_value", HEAD "BCOORD\n1\n0 1.5abc\n", 11,
+     "value \"1.5abc\" is not a finite decimal number"},
+    {"infinite_value", HEAD "BCOORD\n1\n0 inf\n", 11,
+     "not a finite decimal number"},
+    {"infinity_value", HEAD "BCOORD\n1\n0 -Infinity\n", 11,
+     "not a finite decimal number"},
+    {"nan_value", HEAD "OBJACOORD\n1\n0 nan\n", 11,
+     "not a finite decimal number"},
+    {"hex_value", HEAD "BCOORD\n1\n0 0x1p3\n", 11,
+     "value \"0x1p3\" is not a finite decimal number"},
+    {"hex_integer_value", HEAD "ACOORD\n1\n0 0 0x10\n", 11,
+     "not a finite decimal number"},
+    {"overflow_value", HEAD "BCOORD\n1\n0 1e309\n", 11,
+     "not a finite decimal number"},
+    {"exponent_without_digits", HEAD "BCOORD\n1\n0 1e+\n", 11,
+     "not a finite decimal number"},
+    {"hex_parameter", "VER\n3\nPOWCONES\n1 2\n2\n0x1\n", 6,
+     "not a finite decimal number"},
+    /* the backing rule: declared sizes against the file's bytes */
+    {"psdvar_not_backed", "VER\n3\n\nPSDVAR\n1\n8192\n", 6,
+     "PSDVAR: a matrix of order 8192 (33558528 scalars) is more than this "
+     "21-byte file can back: the declarations imply 33558528 scalars, at "
+     "most 65536 + 128 per byte = 68224 are allowed"},
+    {"psdcon_not_backed",
+     "VER\n3\nVAR\n1 1\nF 1\nPSDCON\n2\n3\n2000\nHCOORD\n1\n0 0 0 0 1\n", 9,
+     "PSDCON: a matrix of order 2000 (2001000 scalars)"},
+    {"var_not_backed", "VER\n3\nVAR\n1000000 1\nF 1000000\n", 4,
+     "VAR: 1000000 variables is more than this 30-byte file can back"},
+    {"con_not_backed",
+     "VER\n3\nVAR\n1 1\nF 1\nCON\n80000 1\nL+ 80000\n", 7,
+     "CON: 80000 rows is more than"},
     {"too_many_fields", HEAD "ACOORD\n1\n0 0 1 7\n", 11, "expected 3 fields"},
     {"row_out_of_range", HEAD "ACOORD\n1\n1 0 1\n", 11,
      "constraint 1 is out of range [0, 1)"},
@@ -398,6 +427,76 @@ Test(cbf, malformed_files_name_the_line) {
                        bc->words);
     remove(path);
   }
+  EXPECT_NO_LEAKS();
+}
+
+/* Decimal forms; underflow gives a denormal or 0, as C's strtod does. */
+Test(cbf, decimal_numbers_and_underflow) {
+  char base[256], path[1024];
+  tmp_name(base, sizeof(base), path, sizeof(path), "numbers.cbf");
+  write_file(path, HEAD "OBJACOORD\n2\n0 1e-310\n1 1e-400\n"
+                        "ACOORD\n2\n0 0 1.\n0 1 -.5E+1\n"
+                        "BCOORD\n1\n0 +2e0\n");
+  ScsProblem *prob = scs_read_problem(path, NULL);
+  cr_assert_not_null(prob, "%s", scs_last_error());
+  const ScsData *d = prob->data;
+  cr_assert_eq(d->c[0], (scs_float)1e-310); /* 0 in single precision */
+  if (sizeof(scs_float) == 8) cr_assert_gt(d->c[0], 0);
+  cr_assert_eq(d->c[1], 0);
+  /* the L= row: s = g, that is A row -a, b */
+  cr_assert_eq(d->A->x[0], -1);
+  cr_assert_eq(d->A->x[1], 5);
+  cr_assert_eq(d->b[0], 2);
+  scs_problem_free(prob);
+  remove(path);
+  EXPECT_NO_LEAKS();
+}
+
+/* "VER 3, PSDVAR 1 400" padded with a comment to `bytes` bytes in all */
+static void padded_psd_file(char *text, size_t bytes) {
+  const char *head = "VER\n3\nPSDVAR\n1\n400\n#";
+  size_t len = strlen(head);
+  memcpy(text, head, len);
+  memset(text + len, 'x', bytes - len - 1);
+  text[bytes - 1] = '\n';
+  text[bytes] = '\0';
+}
+
+/* Order 400 is 80200 scalars: 65536 + 128 per byte needs 115 bytes. The
+ * bytes are those of the text, so a gzip file is judged decompressed. */
+Test(cbf, backing_rule_boundary) {
+  char text[200], base[256], path[1024];
+  tmp_name(base, sizeof(base), path, sizeof(path), "backing.cbf");
+  padded_psd_file(text, 114);
+  write_file(path, text);
+  cr_assert_null(scs_read_problem(path, NULL));
+  char expect[600];
+  snprintf(expect, sizeof(expect),
+           "%s:5: PSDVAR: a matrix of order 400 (80200 scalars) is more "
+           "than this 114-byte file can back: the declarations imply 80200 "
+           "scalars, at most 65536 + 128 per byte = 80128 are allowed",
+           base);
+  cr_assert(strncmp(scs_last_error(), expect, strlen(expect)) == 0,
+            "got \"%s\"", scs_last_error());
+
+  padded_psd_file(text, 115);
+  write_file(path, text);
+  ScsProblem *prob = scs_read_problem(path, NULL);
+  cr_assert_not_null(prob, "%s", scs_last_error());
+  cr_assert_eq(prob->data->n, 80200);
+  scs_problem_free(prob);
+  remove(path);
+
+  tmp_name(base, sizeof(base), path, sizeof(path), "backing.cbf.gz");
+  gzFile gz = gzopen(path, "wb9");
+  cr_assert_not_null(gz);
+  cr_assert_eq(gzputs(gz, text), 115);
+  cr_assert_eq(gzclose(gz), Z_OK);
+  prob = scs_read_problem(path, NULL);
+  cr_assert_not_null(prob, "%s", scs_last_error());
+  cr_assert_eq(prob->data->m, 80200);
+  scs_problem_free(prob);
+  remove(path);
   EXPECT_NO_LEAKS();
 }
 

@@ -270,6 +270,26 @@ Test(mps, edge_cases) {
   EXPECT_NO_LEAKS();
 }
 
+/* Decimal forms, and underflow to a denormal or 0 as C's strtod gives. */
+Test(mps, decimal_numbers_and_underflow) {
+  char path[1024];
+  snprintf(path, sizeof(path), "%s/mps_numbers_%ld.mps", SCS_TEST_TMP_DIR,
+           (long)getpid());
+  write_file(path, "NAME n\nROWS\n N obj\n L c1\nCOLUMNS\n"
+                   " x1 obj 1e-310 c1 1.\n x2 obj 1e-400 c1 .5\n"
+                   " x3 obj +2E+1 c1 -3e-1\nRHS\n rhs c1 4\nENDATA\n");
+  ScsProblem *p = scs_read_problem(path, "mps");
+  cr_assert_not_null(p, "%s", scs_last_error());
+  /* a denormal (0 in single precision), then 0 */
+  cr_assert_eq(p->data->c[0], (scs_float)1e-310);
+  if (sizeof(scs_float) == 8) cr_assert_gt(p->data->c[0], 0);
+  cr_assert_eq(p->data->c[1], 0);
+  cr_assert_eq(p->data->c[2], 20);
+  scs_problem_free(p);
+  remove(path);
+  EXPECT_NO_LEAKS();
+}
+
 /* ---- malformed files -------------------------------------------------- */
 
 typedef struct {
@@ -341,6 +361,18 @@ static const BadCase BAD[] = {
      "ENDATA\n",
      8, "E row 'e1' has the right-hand side +infinity"},
     {HEAD " x1 obj 1 c1 1e21\nENDATA\n", 6, "infinite"},
+    /* numbers are decimal: no hex floats, inf or nan, no overflow */
+    {HEAD " x1 obj 1 c1 0x1p3\nENDATA\n", 6,
+     "'0x1p3' is not a decimal number"},
+    {HEAD " x1 obj 1 c1 1\nBOUNDS\n UP bnd x1 inf\nENDATA\n", 8,
+     "'inf' is not a decimal number"},
+    {HEAD " x1 obj 1 c1 1\nBOUNDS\n LO bnd x1 -Infinity\nENDATA\n", 8,
+     "'-Infinity' is not a decimal number"},
+    {HEAD " x1 obj 1 c1 1\nRHS\n rhs c1 nan\nENDATA\n", 8,
+     "'nan' is not a decimal number"},
+    {HEAD " x1 obj 1 c1 1e400\nENDATA\n", 6, "'1e400' is out of range"},
+    {HEAD " x1 obj 1 c1 1e\nENDATA\n", 6, "'1e' is not a number"},
+    {HEAD " x1 obj 1 c1 .\nENDATA\n", 6, "'.' is not a number"},
     {"NAME bad\nOBJSENSE\n    UP\nROWS\n", 3, "unknown OBJSENSE 'UP'"},
     {"NAME bad\nOBJSENSE\nROWS\n", 3, "OBJSENSE section without a value"},
     {"NAME bad\nROWS\n Q obj\n", 3, "unknown row type 'Q'"},

@@ -1,6 +1,7 @@
 /* The thread model of ARCHITECTURE.md: independent handles in parallel,
  * one handle shared by many threads, scs_interrupt, scs_finish racing a
- * solve, Ctrl-C with a refcounted, chained handler, and the callback. */
+ * solve, and the callback. Ctrl-C: test_sigint.c; scs_finish with queued
+ * calls: test_finish.c. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <pthread.h>
@@ -264,65 +265,4 @@ Test(threads, rapid_create_solve_finish_cycles) {
     pthread_join(th[t], NULL);
     cr_assert_eq(bad[t], 0);
   }
-}
-
-/* ---- Ctrl-C ---------------------------------------------------------------- */
-
-static atomic_int previous_handler_calls;
-static void previous_handler(int sig) {
-  (void)sig;
-  atomic_fetch_add(&previous_handler_calls, 1);
-}
-
-Test(threads, sigint_stops_running_solves_and_chains) {
-  struct sigaction mine, seen;
-  memset(&mine, 0, sizeof(mine));
-  mine.sa_handler = previous_handler;
-  sigemptyset(&mine.sa_mask);
-  sigaction(SIGINT, &mine, NULL);
-
-  ScsSettings s;
-  TestProblem *tp = long_problem(&s);
-  Solver sv[3];
-  pthread_t th[3];
-  for (int t = 0; t < 3; ++t) {
-    memset(&sv[t], 0, sizeof(sv[t]));
-    sv[t].w = scs_init(&tp->d, &tp->k, &s);
-    scs_set_callback(sv[t].w, mark_started, &sv[t].started);
-    pthread_create(&th[t], NULL, solver_thread, &sv[t]);
-  }
-  for (int t = 0; t < 3; ++t) wait_started(&sv[t]);
-  raise(SIGINT);
-  for (int t = 0; t < 3; ++t) {
-    pthread_join(th[t], NULL);
-    cr_assert_eq(sv[t].flag, SCS_SIGINT, "solve %d: %s", t, sv[t].info.status);
-  }
-  cr_assert_eq(atomic_load(&previous_handler_calls), 1, "handler not chained");
-
-  /* a solve that starts after the signal is not hit */
-  TestProblem *small = tp_lp_small();
-  ScsSolution sol = {0};
-  ScsInfo info;
-  ScsSettings s2;
-  tp_settings(&s2);
-  cr_assert_eq(scs(&small->d, &small->k, &s2, &sol, &info), SCS_SOLVED);
-
-  /* with no solve running, the original handler is back */
-  sigaction(SIGINT, NULL, &seen);
-  cr_assert(seen.sa_handler == previous_handler, "handler not restored");
-
-  /* disable_signal_handling leaves SIGINT alone during a solve */
-  s2.disable_signal_handling = 1;
-  ScsWork *w = scs_init(&small->d, &small->k, &s2);
-  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SOLVED);
-  scs_finish(w);
-
-  free_sol(&sol);
-  for (int t = 0; t < 3; ++t) {
-    free_sol(&sv[t].sol);
-    scs_finish(sv[t].w);
-  }
-  tp_free(small);
-  tp_free(tp);
-  signal(SIGINT, SIG_DFL);
 }

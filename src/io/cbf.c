@@ -6,7 +6,9 @@
  * orders of the PSD variables and PSD constraints, and the coordinate lists
  * with the line of every entry. Nothing is sized by a count the file gives
  * before the lines that back it have been read, so a short file with huge
- * counts fails at the first missing line instead of allocating.
+ * counts fails at the first missing line instead of allocating. The sizes
+ * no line backs one by one (VAR, CON, PSD orders) must be backed by the
+ * file's length (check_backing) before the problem is assembled.
  *
  * The SCS problem is assembled at the end, in SCS's cone row order:
  *
@@ -35,10 +37,17 @@
 #include "io/text_reader.h"
 
 /* Largest number of scalar variables, of constraint rows, and of entries
- * of all PSD variables (or of all PSD constraints) together: a two-line
- * file may declare any size, so the sizes that need memory without lines
- * backing them are capped. */
+ * of all PSD variables (or of all PSD constraints) together: a hard cap on
+ * each declared size, whatever the file's length. */
 #define CBF_MAX_DIM ((int64_t)1 << 26)
+/* The backing rule (docs/problem_files.md, "Limits"): VAR, CON, PSDVAR and
+ * PSDCON declare sizes that no line backs one by one (a PSD matrix of
+ * order k is k(k+1)/2 scalars, each an SCS variable or row). The scalars
+ * they imply together may not exceed CBF_FREE_SCALARS plus
+ * CBF_SCALARS_PER_BYTE per byte of the file's text (decompressed, up to
+ * its end or CHANGE), so memory and time stay proportional to the file. */
+#define CBF_FREE_SCALARS ((int64_t)1 << 16)
+#define CBF_SCALARS_PER_BYTE ((int64_t)128)
 #define CBF_MAX_TOKENS 8
 #define CBF_SQRT2 1.41421356237309504880
 #define CBF_INV_SQRT2 0.70710678118654752440
@@ -118,6 +127,7 @@ typedef struct {
 
 typedef struct {
   int64_t order, start;
+  long line; /* where the order is declared */
 } Psd;
 
 /* a coordinate entry: a (k1, k2) position, its value and its line */
@@ -148,6 +158,7 @@ typedef struct {
   int64_t ncones[2];
   size_t conecap[2];
   int64_t dim[2];
+  long dimline[2]; /* line of the "n k" header */
   /* PSDVAR [0] and PSDCON [1]: orders, first entry of each in the
    * concatenation of their lower triangles, and that total */
   Psd *psd[2];
@@ -277,7 +288,8 @@ static int get_index(Cbf *c, Section s, int t, int64_t n, const char *what,
 static int get_double(Cbf *c, Section s, int t, const char *what, double *out) {
   double v;
   if (scs_text_parse_double(c->tok[t], &v) != 0 || !isfinite(v)) {
-    error_at(c, cur_line(c), "%s: %s \"%.40s\" is not a finite number",
+    error_at(c, cur_line(c),
+             "%s: %s \"%.40s\" is not a finite decimal number",
              SECTION_NAME[s], what, c->tok[t]);
     return -1;
   }
@@ -487,6 +499,7 @@ static int read_cones(Cbf *c, int con) {
               con ? "number of rows" : "number of variables", &n) ||
       get_int(c, s, 1, 0, n, "number of cones", &k))
     return -1;
+  long header = cur_line(c);
   if (k == 0 && n > 0) {
     error_at(c, cur_line(c), "%s: %lld %s but no cones", SECTION_NAME[s], LL(n),
              con ? "rows" : "variables");
@@ -518,6 +531,7 @@ static int read_cones(Cbf *c, int con) {
     return -1;
   }
   c->dim[con] = n;
+  c->dimline[con] = header;
   return 0;
 }
 
@@ -544,7 +558,7 @@ static int read_psd(Cbf *c, int con) {
     if (grow(c, (void **)&c->psd[con], (size_t)c->npsd[con], &c->psdcap[con],
              sizeof(Psd)))
       return -1;
-    c->psd[con][c->npsd[con]++] = (Psd){k, c->psdtotal[con]};
+    c->psd[con][c->npsd[con]++] = (Psd){k, c->psdtotal[con], cur_line(c)};
     c->psdtotal[con] += tri(k);
   }
   return 0;
@@ -1115,6 +1129,51 @@ done:
   return rc;
 }
 
+/* ---- the backing rule ---------------------------------------------------- */
+
+/* The declared sizes against the file's bytes (CBF_FREE_SCALARS). The
+ * error names the line of the largest single declaration. */
+static int check_backing(Cbf *c) {
+  int64_t implied = c->dim[0] + c->dim[1] + c->psdtotal[0] + c->psdtotal[1];
+  unsigned long long bytes = scs_text_bytes_read(c->r);
+  int64_t allowed = CBF_FREE_SCALARS;
+  if (bytes < (unsigned long long)(INT64_MAX / CBF_SCALARS_PER_BYTE / 2))
+    allowed += CBF_SCALARS_PER_BYTE * (int64_t)bytes;
+  else
+    allowed = INT64_MAX;
+  if (implied <= allowed) return 0;
+  /* the largest declaration */
+  Section s = S_VAR;
+  int64_t most = -1, order = 0;
+  long line = 0;
+  for (int con = 0; con < 2; ++con) {
+    if (c->dim[con] > most) {
+      most = c->dim[con], line = c->dimline[con], order = 0;
+      s = con ? S_CON : S_VAR;
+    }
+    for (int64_t i = 0; i < c->npsd[con]; ++i)
+      if (tri(c->psd[con][i].order) > most) {
+        most = tri(c->psd[con][i].order), line = c->psd[con][i].line;
+        order = c->psd[con][i].order;
+        s = con ? S_PSDCON : S_PSDVAR;
+      }
+  }
+  char what[96];
+  if (order > 0)
+    snprintf(what, sizeof(what), "a matrix of order %lld (%lld scalars)",
+             LL(order), LL(most));
+  else
+    snprintf(what, sizeof(what), "%lld %s", LL(most),
+             s == S_CON ? "rows" : "variables");
+  error_at(c, line,
+           "%s: %s is more than this %llu-byte file can back: the "
+           "declarations imply %lld scalars, at most %lld + %lld per byte "
+           "= %lld are allowed (docs/problem_files.md)",
+           SECTION_NAME[s], what, bytes, LL(implied), LL(CBF_FREE_SCALARS),
+           LL(CBF_SCALARS_PER_BYTE), LL(allowed));
+  return -1;
+}
+
 /* ---- driver -------------------------------------------------------------- */
 
 static int read_file(Cbf *c) {
@@ -1203,6 +1262,7 @@ int scs_read_cbf(const char *path, ScsProblem *prob) {
   c.r = scs_text_open(path);
   if (!c.r) return -1;
   int rc = read_file(&c);
+  if (rc == 0) rc = check_backing(&c);
   for (int s = 0; s < S_COUNT && rc == 0; ++s) rc = check_duplicates(&c, s);
   if (rc == 0) rc = assemble(&c, prob);
   for (int t = 0; t < 2; ++t) {

@@ -333,7 +333,21 @@ static int parse_number(const char *tok, double *v, char *err) {
     return -1;
   }
   if (scs_text_parse_double(tok, v) != 0) {
-    snprintf(err, ERR_LEN, "'%.60s' is not a number", tok);
+    /* what C's strtod would take: overflow, or hex, inf, infinity, nan */
+    char *end;
+    (void)strtod(tok, &end);
+    const char *t = tok + (*tok == '+' || *tok == '-');
+    int decimal = ((*t >= '0' && *t <= '9') || *t == '.') &&
+                  !(t[0] == '0' && (t[1] == 'x' || t[1] == 'X'));
+    if (end != tok && *end == '\0' && decimal)
+      snprintf(err, ERR_LEN, "'%.60s' is out of range", tok);
+    else if (end != tok && *end == '\0')
+      snprintf(err, ERR_LEN,
+               "'%.60s' is not a decimal number (hex, inf and nan are "
+               "refused; |v| >= 1e20 means infinity)",
+               tok);
+    else
+      snprintf(err, ERR_LEN, "'%.60s' is not a number", tok);
     return -1;
   }
   return 0;

@@ -12,6 +12,7 @@ struct ScsTextReader {
   char *buf;
   size_t cap;
   long line;
+  unsigned long long bytes; /* text returned so far */
   int failed;
   char name[256];
 };
@@ -94,6 +95,7 @@ char *scs_text_next_line(ScsTextReader *r) {
     }
   }
   r->line++;
+  r->bytes += len;
   while (len > 0 && (r->buf[len - 1] == '\n' || r->buf[len - 1] == '\r'))
     r->buf[--len] = '\0';
   return r->buf;
@@ -101,6 +103,9 @@ char *scs_text_next_line(ScsTextReader *r) {
 
 int scs_text_failed(const ScsTextReader *r) { return !r || r->failed; }
 long scs_text_line_number(const ScsTextReader *r) { return r ? r->line : 0; }
+unsigned long long scs_text_bytes_read(const ScsTextReader *r) {
+  return r ? r->bytes : 0;
+}
 const char *scs_text_file_name(const ScsTextReader *r) {
   return r ? r->name : "";
 }
@@ -126,15 +131,34 @@ int scs_text_split(char *s, char **tokens, int max) {
   return count;
 }
 
+static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+/* [+-]digits[.digits][(e|E)[+-]digits], at least one mantissa digit */
+static int is_decimal(const char *s) {
+  int digits = 0;
+  if (*s == '+' || *s == '-') ++s;
+  for (; is_digit(*s); ++s) ++digits;
+  if (*s == '.')
+    for (++s; is_digit(*s); ++s) ++digits;
+  if (!digits) return 0;
+  if (*s == 'e' || *s == 'E') {
+    ++s;
+    if (*s == '+' || *s == '-') ++s;
+    if (!is_digit(*s)) return 0;
+    while (is_digit(*s)) ++s;
+  }
+  return *s == '\0';
+}
+
 int scs_text_parse_double(const char *tok, double *out) {
-  if (!tok || !*tok) return -1;
+  if (!tok || !is_decimal(tok)) return -1;
   char *end;
   errno = 0;
   double v = strtod(tok, &end);
   if (*end != '\0') return -1;
   /* underflow to a denormal or zero is fine; overflow is not */
   if (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL)) return -1;
-  if (isnan(v)) return -1;
+  if (!isfinite(v)) return -1;
   *out = v;
   return 0;
 }

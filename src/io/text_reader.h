@@ -27,6 +27,10 @@ int scs_text_failed(const ScsTextReader *r);
 /* Number of the line last returned (1-based). */
 long scs_text_line_number(const ScsTextReader *r);
 
+/* Bytes of text returned so far, line terminators included (after gzip
+ * decompression): what the file has backed its counts with. */
+unsigned long long scs_text_bytes_read(const ScsTextReader *r);
+
 /* The file's base name, for messages ("afiro.mps.gz"). */
 const char *scs_text_file_name(const ScsTextReader *r);
 
@@ -39,7 +43,11 @@ void scs_text_error(const ScsTextReader *r, const char *fmt, ...)
 int scs_text_split(char *s, char **tokens, int max);
 
 /* Strict number parsing of a whole token: 0 on success, nonzero if the
- * token is not a number (trailing garbage, empty) or out of range. */
+ * token is not a number (trailing garbage, empty) or out of range.
+ * Doubles are decimal only, [+-]digits[.digits][(e|E)[+-]digits] with at
+ * least one digit before the exponent: hex floats, inf, infinity and nan
+ * are refused, as is overflow; underflow gives 0 or a denormal, as C's
+ * strtod does (docs/problem_files.md). */
 int scs_text_parse_double(const char *tok, double *out);
 int scs_text_parse_long(const char *tok, long long *out);
 
