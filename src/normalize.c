@@ -1,15 +1,29 @@
 /* Equilibration of [P A'; A 0]: 25 Ruiz passes (infinity norms) and one
- * 2-norm pass, as SCS does, with cone-block-constant row factors. */
+ * 2-norm pass, as SCS does, with cone-block-constant row factors; then a
+ * balance of D b against E c and one scalar sigma for both. */
 #include "normalize.h"
 
 #include <string.h>
 
+#include "error.h"
 #include "linalg.h"
 
 #define NUM_RUIZ_PASSES 25
+/* Each pass can shrink a norm by at most MAX_NORM, so 25 passes reduce an
+ * entry by at most 1e100 (1e-2 on its row and column each): larger data
+ * stayed huge and overflowed the KKT factorization. Passes continue while
+ * some norm is still above MAX_NORM (never on data below ~1e100). */
+#define MAX_RUIZ_PASSES 400
 #define NUM_L2_PASSES 1 /* more is not stable (SCS) */
 #define MIN_NORM 1e-4 /* a row or column below this is left unscaled */
 #define MAX_NORM 1e4
+/* bound on the D b / E c balancing factor, so D and E stay far from
+ * under- and overflow */
+#if SCS_SFLOAT
+#define MAX_BALANCE 1e15
+#else
+#define MAX_BALANCE 1e150
+#endif
 
 ScsScaling *scs_scaling_alloc(scs_int m, scs_int n) {
   ScsScaling *s = calloc(1, sizeof(*s));
@@ -114,6 +128,16 @@ static void scale_matrices(ScsMatrix *A, ScsMatrix *P, const scs_float *d,
     for (scs_int k = P->p[j]; k < P->p[j + 1]; ++k) P->x[k] *= e[P->i[k]] * e[j];
 }
 
+/* Turn norms into factors; 1 if some norm was capped at MAX_NORM. */
+static int factors(scs_float *nrm, scs_int len) {
+  int capped = 0;
+  for (scs_int i = 0; i < len; ++i) {
+    capped |= nrm[i] > MAX_NORM;
+    nrm[i] = ruiz_factor(nrm[i]);
+  }
+  return capped;
+}
+
 int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
                     const ScsConeWork *cones) {
   scs_int m = A->m, n = A->n;
@@ -123,18 +147,28 @@ int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
   scs_int *ends = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_int));
   if (!row || !col || !starts || !ends) {
     free(row), free(col), free(starts), free(ends);
+    scs_set_error("out of memory equilibrating the problem (m = %lld, "
+                  "n = %lld)", (long long)m, (long long)n);
     return -1;
   }
+  s->has_p = 0;
+  for (scs_int k = 0; P && k < P->p[P->n]; ++k) s->has_p |= P->x[k] != 0;
   scs_int nblocks = scs_cone_blocks(cones, starts, ends);
-  for (int pass = 0; pass < NUM_RUIZ_PASSES + NUM_L2_PASSES; ++pass) {
-    int l2 = pass >= NUM_RUIZ_PASSES;
-    if (l2)
-      block_norms_2(A, P, row, col);
-    else
-      block_norms(A, P, row, col);
-    equalize_blocks(row, starts, ends, nblocks, l2);
-    for (scs_int i = 0; i < m; ++i) row[i] = ruiz_factor(row[i]);
-    for (scs_int j = 0; j < n; ++j) col[j] = ruiz_factor(col[j]);
+  int capped = 1;
+  for (int pass = 0;
+       pass < NUM_RUIZ_PASSES || (capped && pass < MAX_RUIZ_PASSES); ++pass) {
+    block_norms(A, P, row, col);
+    equalize_blocks(row, starts, ends, nblocks, 0);
+    capped = factors(row, m) | factors(col, n);
+    scale_matrices(A, P, row, col);
+    for (scs_int i = 0; i < m; ++i) s->D[i] *= row[i];
+    for (scs_int j = 0; j < n; ++j) s->E[j] *= col[j];
+  }
+  for (int pass = 0; pass < NUM_L2_PASSES; ++pass) {
+    block_norms_2(A, P, row, col);
+    equalize_blocks(row, starts, ends, nblocks, 1);
+    factors(row, m);
+    factors(col, n);
     scale_matrices(A, P, row, col);
     for (scs_int i = 0; i < m; ++i) s->D[i] *= row[i];
     for (scs_int j = 0; j < n; ++j) s->E[j] *= col[j];
@@ -143,12 +177,45 @@ int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
   return 0;
 }
 
+/*
+ * D A E is unchanged by D <- t D, E <- E / t, which scales b^ by t and c^ by
+ * 1/t. Ruiz splits a common factor of A evenly between D and E, so with A
+ * and b scaled by a (c fixed) ||D b|| / ||E c|| grows like a, and with c
+ * scaled by g it falls like 1/g; one sigma cannot undo that, and the
+ * embedding then weighs the objective (or the constraints) by a factor as
+ * small as 1e-100 (docs/exit_flags.md, "Badly scaled data"). When the two
+ * norms are more than BALANCE_TRIGGER apart, choose t so that
+ * ||D b|| = ||E c||; closer than that the data keep SCS's scaling exactly.
+ * Not with a nonzero P, whose E P E would change. Returns 1 if it balanced.
+ */
+#define BALANCE_TRIGGER 1e4
+
+static int balance_b_c(ScsScaling *s, scs_float *b, scs_float *c) {
+  scs_float nb = scs_vec_norm_inf(b, s->m), nc = scs_vec_norm_inf(c, s->n);
+  if (s->has_p || !(nb > 0) || !(nc > 0)) return 0;
+  if (nb <= BALANCE_TRIGGER * nc && nc <= BALANCE_TRIGGER * nb) return 0;
+  scs_float t = sqrt(nc) / sqrt(nb); /* no overflow in nc / nb */
+  t = SCS_MIN(SCS_MAX(t, 1 / MAX_BALANCE), MAX_BALANCE);
+  for (scs_int i = 0; i < s->m; ++i) {
+    s->D[i] *= t;
+    b[i] *= t;
+  }
+  for (scs_int j = 0; j < s->n; ++j) {
+    s->E[j] /= t;
+    c[j] /= t;
+  }
+  return 1;
+}
+
 void scs_normalize_b_c(ScsScaling *s, scs_float *b, scs_float *c) {
   for (scs_int i = 0; i < s->m; ++i) b[i] *= s->D[i];
   for (scs_int j = 0; j < s->n; ++j) c[j] *= s->E[j];
+  int balanced = balance_b_c(s, b, c);
   scs_float nm = SCS_MAX(scs_vec_norm_inf(b, s->m), scs_vec_norm_inf(c, s->n));
   if (nm < MIN_NORM) nm = 1;
-  if (nm > MAX_NORM) nm = MAX_NORM;
+  /* SCS caps nm at 1e4; after a balance that cap would leave b^ and c^ up
+   * to ~1e96 (A and b of 1e100) and force tau down to 1e-96 */
+  if (nm > MAX_NORM && !balanced) nm = MAX_NORM;
   s->sigma = 1 / nm;
   scs_vec_scale(b, s->m, s->sigma);
   scs_vec_scale(c, s->n, s->sigma);

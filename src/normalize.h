@@ -14,15 +14,18 @@ typedef struct {
   scs_float *E;    /* n column factors */
   scs_float sigma; /* common factor of b and c */
   scs_int m, n;
+  int has_p;       /* P has a nonzero entry (set by scs_equilibrate) */
 } ScsScaling;
 
 /* Identity scaling (normalize off) or NULL on allocation failure. */
 ScsScaling *scs_scaling_alloc(scs_int m, scs_int n);
 void scs_scaling_free(ScsScaling *s);
-/* Equilibrate A and P in place and record D, E. 0 or nonzero (no memory). */
+/* Equilibrate A and P in place and record D, E. 0, or nonzero after
+ * scs_set_error (no memory). */
 int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
                     const ScsConeWork *cones);
-/* Choose sigma from D b and E c (normalize on) and scale b, c in place. */
+/* Balance D b against E c (no P), choose sigma from them (normalize on)
+ * and scale b, c in place. */
 void scs_normalize_b_c(ScsScaling *s, scs_float *b, scs_float *c);
 /* b <- sigma D b and c <- sigma E c with the current sigma (scs_update). */
 void scs_normalize_b(const ScsScaling *s, scs_float *b);

@@ -14,6 +14,7 @@
 int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n) {
   memset(r, 0, sizeof(*r));
   r->last_iter = -1;
+  r->nm_a = r->nm_p = -1;
   size_t mm = (size_t)SCS_MAX(m, 1), nn = (size_t)SCS_MAX(n, 1);
   r->ax = calloc(mm, sizeof(scs_float));
   r->ax_s = calloc(mm, sizeof(scs_float));
@@ -89,10 +90,33 @@ static void certificate_residuals(ScsResiduals *r, scs_int m, scs_int n) {
   }
 }
 
+/* v / tau, exact whenever tau > 0 (SCS floors tau at 1e-18, which
+ * understates the residuals and objectives of an iterate with a tinier tau
+ * while the tolerances use the true tau) */
+static scs_float div_tau(scs_float v, scs_float tau) {
+  return tau > 0 ? v / tau : scs_safe_div(v, tau);
+}
+
+/* max |M_ij| of the caller's matrix from the equilibrated one,
+ * M^ = diag(f) M diag(g) (f = D, g = E for A; f = g = E for P) */
+static scs_float orig_norm(const ScsMatrix *M, const scs_float *f,
+                           const scs_float *g) {
+  scs_float mx = 0;
+  if (!M) return 0;
+  for (scs_int j = 0; j < M->n; ++j)
+    for (scs_int k = M->p[j]; k < M->p[j + 1]; ++k)
+      mx = SCS_MAX(mx, fabs(M->x[k]) / f[M->i[k]] / g[j]);
+  return mx;
+}
+
 void scs_residuals_update(ScsWork *w, scs_int iter) {
   ScsResiduals *r = &w->r;
   if (r->last_iter == iter) return;
   r->last_iter = iter;
+  if (r->nm_a < 0) { /* A and P never change after scs_init */
+    r->nm_a = orig_norm(w->A, w->scal->D, w->scal->E);
+    r->nm_p = orig_norm(w->P, w->scal->E, w->scal->E);
+  }
   scs_int n = w->n, m = w->m;
   const scs_float *x = w->u, *y = w->u + n, *s = w->rsk + n;
   scs_float sig2 = w->scal->sigma * w->scal->sigma;
@@ -104,16 +128,16 @@ void scs_residuals_update(ScsWork *w, scs_int iter) {
   r->ctx_tau = scs_vec_dot(w->c, x, n) / sig2;
   r->bty_tau = scs_vec_dot(w->b, y, m) / sig2;
 
-  r->bty = scs_safe_div(r->bty_tau, r->tau);
-  r->ctx = scs_safe_div(r->ctx_tau, r->tau);
-  r->xt_p_x = scs_safe_div(r->xt_p_x_tau, r->tau * r->tau);
+  r->bty = div_tau(r->bty_tau, r->tau);
+  r->ctx = div_tau(r->ctx_tau, r->tau);
+  r->xt_p_x = div_tau(div_tau(r->xt_p_x_tau, r->tau), r->tau);
   r->gap = fabs(r->xt_p_x + r->ctx + r->bty);
   r->pobj = r->xt_p_x / 2 + r->ctx;
   r->dobj = -r->xt_p_x / 2 - r->bty;
   r->nm_pri = NORM(r->ax_s_btau, m);
   r->nm_dual = NORM(r->px_aty_ctau, n);
-  r->res_pri = scs_safe_div(r->nm_pri, r->tau);
-  r->res_dual = scs_safe_div(r->nm_dual, r->tau);
+  r->res_pri = div_tau(r->nm_pri, r->tau);
+  r->res_dual = div_tau(r->nm_dual, r->tau);
   certificate_residuals(r, m, n);
 
   /* the homogeneous iterate in the caller's units */
@@ -145,12 +169,39 @@ static void tolerances(const ScsWork *w, scs_float *tp, scs_float *td,
   *tg = ea + er * grl;
 }
 
+/* The solution is returned divided by max(tau, TAU_MIN) (solve.c, as SCS
+ * does): below it the residuals tested would not be those returned. */
+#define TAU_MIN 1e-18
+
 static int is_solved(const ScsWork *w) {
   const ScsResiduals *r = &w->r;
   scs_float tp, td, tg;
-  if (!(r->tau > 0)) return 0;
+  if (!(r->tau > TAU_MIN)) return 0;
   tolerances(w, &tp, &td, &tg);
   return r->res_pri < tp && r->res_dual < td && r->gap < tg;
+}
+
+/*
+ * SCS's certificate tests, ||A'y|| < eps (-b'y) and ||Ax + s||, ||Px|| <
+ * eps (-c'x), change with the units of b and c: c scaled by g divides
+ * res_unbdd_a by g (b likewise res_infeas), so a large c or b passes them
+ * with a point that is no certificate at all. The invariant form compares
+ * relative quantities: with ||y||_1 the scale of y,
+ *   ||A'y|| / (max|A_ij| ||y||_1) < S eps (-b'y) / (||b|| ||y||_1),
+ * i.e. res_infeas < S eps max|A_ij| / ||b|| with S = INVARIANT_SLACK (the
+ * same for x with ||c||). The slack absorbs the norm-equivalence constants (and
+ * keeps SCS's test alone on data within 1e3 of balanced, where eps_infeas
+ * 1e-7 is near the reach of single precision); unit errors are orders of
+ * magnitude larger. Both forms must hold, so libscs is never looser than
+ * SCS.
+ */
+#define INVARIANT_SLACK 1e3
+
+static scs_float invariant_bound(scs_float eps, scs_float nm_mat,
+                                 scs_float nm_vec) {
+  if (!(nm_mat > 0)) return eps; /* that product is exactly 0 */
+  scs_float f = INVARIANT_SLACK * (nm_mat / nm_vec);
+  return f < 1 ? eps * f : eps;
 }
 
 scs_int scs_residuals_status(const ScsWork *w) {
@@ -158,8 +209,11 @@ scs_int scs_residuals_status(const ScsWork *w) {
   scs_float ei = w->stgs.eps_infeas;
   if (is_solved(w)) return SCS_SOLVED;
   /* isless-style comparisons: NaN never passes */
-  if (r->res_unbdd_a < ei && r->res_unbdd_p < ei) return SCS_UNBOUNDED;
-  if (r->res_infeas < ei) return SCS_INFEASIBLE;
+  if (r->res_unbdd_a < invariant_bound(ei, r->nm_a, w->nm_c_orig) &&
+      r->res_unbdd_p < invariant_bound(ei, r->nm_p, w->nm_c_orig))
+    return SCS_UNBOUNDED;
+  if (r->res_infeas < invariant_bound(ei, r->nm_a, w->nm_b_orig))
+    return SCS_INFEASIBLE;
   return SCS_UNFINISHED;
 }
 

@@ -24,6 +24,9 @@ typedef struct {
   /* norms used by the relative tolerances (homogeneous, not / tau) */
   scs_float nm_ax, nm_s, nm_px, nm_aty;
   scs_float nm_pri, nm_dual; /* ||Ax + s - b tau||, ||Px + A'y + c tau|| */
+  /* largest |A_ij|, |P_ij| of the caller's data (certificate tests);
+   * computed at the first update, -1 before */
+  scs_float nm_a, nm_p;
 } ScsResiduals;
 
 int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n);
@@ -33,7 +36,9 @@ struct SCS_WORK;
 /* Recompute w->r (and w->x_orig, y_orig, s_orig) from the iterate unless
  * they are already fresh for this iteration. */
 void scs_residuals_update(struct SCS_WORK *w, scs_int iter);
-/* SCS_SOLVED, SCS_INFEASIBLE, SCS_UNBOUNDED or SCS_UNFINISHED (0). */
+/* SCS_SOLVED, SCS_INFEASIBLE, SCS_UNBOUNDED or SCS_UNFINISHED (0).
+ * Certificates must pass SCS's test and a scale-invariant one
+ * (docs/exit_flags.md, "Badly scaled data"). */
 scs_int scs_residuals_status(const struct SCS_WORK *w);
 /* max of residual / tolerance over the three optimality tests (<1 means
  * solved); +inf when tau is 0. Used to keep the best iterate. */
