@@ -63,6 +63,20 @@ typedef struct {
  *  of the call that prints (scs_init, scs_solve...). */
 typedef void (*ScsPrintFn)(const char *line, scs_int kind, void *user_data);
 
+/**
+ * Extension: where the solver's memory comes from (docs/memory.md). malloc
+ * and free are required; every block the library allocates for a handle
+ * (from scs_init to scs_finish) goes through them, with user_data. The
+ * solution arrays scs_solve allocates for NULL members of ScsSolution are
+ * not included: those are always malloc'ed, as in SCS, for the caller to
+ * free(). BLAS, LAPACK and SuiteSparse AMD allocate on their own.
+ */
+typedef struct {
+  void *(*malloc)(size_t size, void *user_data);
+  void (*free)(void *ptr, void *user_data);
+  void *user_data;
+} ScsAllocator;
+
 /** Solver settings; fill with scs_set_default_settings first. */
 typedef struct {
   scs_int normalize;        /**< equilibrate the data (default 1) */
@@ -102,6 +116,9 @@ typedef struct {
   ScsPrintFn print;
   /** Extension: passed unchanged to print (per handle: no global state). */
   void *print_data;
+  /** Extension: the allocator of this handle's memory (NULL: the C
+   *  library's malloc and free). scs_init copies the struct. */
+  const ScsAllocator *allocator;
 } ScsSettings;
 
 /** Problem data. */

@@ -54,6 +54,7 @@
 #include <lapacke.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "linalg.h"
 
@@ -168,25 +169,25 @@ static int aa_query_lapack(AaWork *aa, lapack_int *liwork) {
 
 static int aa_alloc(AaWork *aa) {
   size_t n = (size_t)aa->dim, m = (size_t)aa->mem;
-  aa->x_prev = malloc(n * sizeof(scs_float));
-  aa->f_prev = malloc(n * sizeof(scs_float));
-  aa->g_prev = malloc(n * sizeof(scs_float));
-  aa->g_cur = malloc(n * sizeof(scs_float));
-  aa->S = malloc(n * m * sizeof(scs_float));
-  aa->Y = malloc(n * m * sizeof(scs_float));
-  aa->ss = calloc(m, sizeof(scs_float));
-  aa->yy = calloc(m, sizeof(scs_float));
-  aa->G = calloc(m * m, sizeof(scs_float));
-  aa->A = calloc(m * m, sizeof(scs_float));
-  aa->rhs = calloc(m, sizeof(scs_float));
-  aa->sv = calloc(m, sizeof(scs_float));
+  aa->x_prev = scs_malloc_array(n, sizeof(scs_float));
+  aa->f_prev = scs_malloc_array(n, sizeof(scs_float));
+  aa->g_prev = scs_malloc_array(n, sizeof(scs_float));
+  aa->g_cur = scs_malloc_array(n, sizeof(scs_float));
+  aa->S = scs_malloc_array(n * m, sizeof(scs_float));
+  aa->Y = scs_malloc_array(n * m, sizeof(scs_float));
+  aa->ss = scs_calloc_array(m, sizeof(scs_float));
+  aa->yy = scs_calloc_array(m, sizeof(scs_float));
+  aa->G = scs_calloc_array(m * m, sizeof(scs_float));
+  aa->A = scs_calloc_array(m * m, sizeof(scs_float));
+  aa->rhs = scs_calloc_array(m, sizeof(scs_float));
+  aa->sv = scs_calloc_array(m, sizeof(scs_float));
   if (!aa->x_prev || !aa->f_prev || !aa->g_prev || !aa->g_cur || !aa->S ||
       !aa->Y || !aa->ss || !aa->yy || !aa->G || !aa->A || !aa->rhs || !aa->sv)
     return 0;
   lapack_int liwork = 1;
   if (!aa_query_lapack(aa, &liwork)) return -1;
-  aa->work = malloc((size_t)aa->lwork * sizeof(scs_float));
-  aa->iwork = malloc((size_t)SCS_MAX(liwork, 1) * sizeof(lapack_int));
+  aa->work = scs_malloc_array((size_t)aa->lwork, sizeof(scs_float));
+  aa->iwork = scs_malloc_array((size_t)SCS_MAX(liwork, 1), sizeof(lapack_int));
   return (aa->work && aa->iwork) ? 1 : 0;
 }
 
@@ -196,7 +197,7 @@ AaWork *scs_aa_init(scs_int dim, scs_int mem, scs_int type1,
   if (!aa_check_args(dim, mem, regularization, relaxation, safeguard_factor,
                      max_weight_norm))
     return NULL;
-  AaWork *aa = calloc(1, sizeof(*aa));
+  AaWork *aa = scs_calloc_array(1, sizeof(*aa));
   if (!aa) {
     scs_set_error("scs_aa_init: out of memory");
     return NULL;
@@ -225,21 +226,21 @@ AaWork *scs_aa_init(scs_int dim, scs_int mem, scs_int type1,
 
 void scs_aa_finish(AaWork *aa) {
   if (!aa) return;
-  free(aa->x_prev);
-  free(aa->f_prev);
-  free(aa->g_prev);
-  free(aa->g_cur);
-  free(aa->S);
-  free(aa->Y);
-  free(aa->ss);
-  free(aa->yy);
-  free(aa->G);
-  free(aa->A);
-  free(aa->rhs);
-  free(aa->sv);
-  free(aa->work);
-  free(aa->iwork);
-  free(aa);
+  scs_free(aa->x_prev);
+  scs_free(aa->f_prev);
+  scs_free(aa->g_prev);
+  scs_free(aa->g_cur);
+  scs_free(aa->S);
+  scs_free(aa->Y);
+  scs_free(aa->ss);
+  scs_free(aa->yy);
+  scs_free(aa->G);
+  scs_free(aa->A);
+  scs_free(aa->rhs);
+  scs_free(aa->sv);
+  scs_free(aa->work);
+  scs_free(aa->iwork);
+  scs_free(aa);
 }
 
 void scs_aa_set_min_columns(AaWork *aa, scs_int k) {

@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "glob.h"
+#include "alloc.h"
 #include "output.h"
 #include "solve.h"
 #include "timer.h"
@@ -35,6 +36,7 @@ SCS_EXPORT void scs_set_default_settings(ScsSettings *stgs) {
   stgs->lin_sys_backend = NULL;
   stgs->print = NULL;
   stgs->print_data = NULL;
+  stgs->allocator = NULL;
 }
 
 SCS_EXPORT void scs_interrupt(ScsWork *w) {
@@ -51,7 +53,10 @@ SCS_EXPORT void scs_set_callback(ScsWork *w, ScsProgressCallback fn,
   if (scs_gate_enter(&w->gate, "scs_set_callback") != 0) return;
   w->callback = fn;
   w->callback_data = user_data;
+  ScsAllocScope scope; /* in case a scs_finish is pending on this thread */
+  scs_alloc_enter(&scope, w->stgs.allocator);
   if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
+  scs_alloc_leave(&scope);
 }
 
 SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
@@ -67,22 +72,28 @@ static void report_init_error(const ScsSettings *stgs) {
     scs_print(stgs, SCS_PRINT_ERROR, "scs: %s\n", scs_last_error());
 }
 
-SCS_EXPORT ScsWork *scs_init(const ScsData *d, const ScsCone *k,
-                             const ScsSettings *stgs) {
+static ScsWork *init_in_scope(const ScsData *d, const ScsCone *k,
+                              const ScsSettings *stgs) {
   ScsTimer t;
   scs_tic(&t);
-  scs_clear_error();
-  if (scs_validate_settings(stgs) != 0 || scs_validate_data(d) != 0 ||
-      scs_validate_cone(k, d->m) != 0) {
-    report_init_error(stgs);
+  if (scs_validate_data(d) != 0 || scs_validate_cone_sizes(k, d->m) != 0)
     return NULL;
-  }
   ScsWork *w = scs_work_create(d, k, stgs);
-  if (!w) {
-    report_init_error(stgs);
-    return NULL;
+  if (w) w->setup_time_ms = scs_toc_ms(&t);
+  return w;
+}
+
+SCS_EXPORT ScsWork *scs_init(const ScsData *d, const ScsCone *k,
+                             const ScsSettings *stgs) {
+  scs_clear_error();
+  ScsWork *w = NULL;
+  if (scs_validate_settings(stgs) == 0) {
+    ScsAllocScope scope;
+    scs_alloc_enter(&scope, stgs->allocator);
+    w = init_in_scope(d, k, stgs);
+    scs_alloc_leave(&scope);
   }
-  w->setup_time_ms = scs_toc_ms(&t);
+  if (!w) report_init_error(stgs);
   return w;
 }
 
@@ -105,6 +116,8 @@ SCS_EXPORT scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
     return refuse_solve(info);
   }
   if (scs_gate_enter(&w->gate, "scs_solve") != 0) return refuse_solve(info);
+  ScsAllocScope scope;
+  scs_alloc_enter(&scope, w->stgs.allocator);
   scs_int status;
   if (scs_work_check_usable(w, "scs_solve") != 0) {
     status = refuse_solve(info);
@@ -113,6 +126,7 @@ SCS_EXPORT scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
     status = scs_solve_locked(w, sol, info, warm_start != 0);
   }
   if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
+  scs_alloc_leave(&scope);
   return status;
 }
 
@@ -125,12 +139,15 @@ SCS_EXPORT scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c) {
     return -1;
   }
   if (scs_gate_enter(&w->gate, "scs_update") != 0) return -1;
+  ScsAllocScope scope;
+  scs_alloc_enter(&scope, w->stgs.allocator);
   int rc = -1;
   if (scs_work_check_usable(w, "scs_update") == 0 &&
       (!b || scs_validate_vector(b, w->m, "b") == 0) &&
       (!c || scs_validate_vector(c, w->n, "c") == 0))
     rc = scs_work_update_data(w, b, c);
   if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
+  scs_alloc_leave(&scope);
   return rc == 0 ? 0 : -1;
 }
 
@@ -138,7 +155,10 @@ SCS_EXPORT scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c) {
  * calls fail, and the handle is freed once every call has left. */
 SCS_EXPORT void scs_finish(ScsWork *w) {
   if (!w) return;
+  ScsAllocScope scope;
+  scs_alloc_enter(&scope, w->stgs.allocator);
   if (scs_gate_close(&w->gate)) scs_work_destroy(w);
+  scs_alloc_leave(&scope);
 }
 
 SCS_EXPORT scs_int scs(const ScsData *d, const ScsCone *k,

@@ -1,17 +1,18 @@
 /* Allocation and copies of CSC matrices. */
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "linalg.h"
 
 ScsMatrix *scs_csc_alloc(scs_int m, scs_int n, scs_int nnz) {
-  ScsMatrix *A = calloc(1, sizeof(*A));
+  ScsMatrix *A = scs_calloc_array(1, sizeof(*A));
   if (!A) return NULL;
   A->m = m;
   A->n = n;
-  A->p = calloc((size_t)n + 1, sizeof(scs_int));
-  A->i = malloc((size_t)SCS_MAX(nnz, 1) * sizeof(scs_int));
-  A->x = malloc((size_t)SCS_MAX(nnz, 1) * sizeof(scs_float));
+  A->p = scs_calloc_array((size_t)n + 1, sizeof(scs_int));
+  A->i = scs_malloc_array((size_t)SCS_MAX(nnz, 1), sizeof(scs_int));
+  A->x = scs_malloc_array((size_t)SCS_MAX(nnz, 1), sizeof(scs_float));
   if (!A->p || !A->i || !A->x) {
     scs_csc_free(A);
     return NULL;
@@ -21,10 +22,10 @@ ScsMatrix *scs_csc_alloc(scs_int m, scs_int n, scs_int nnz) {
 
 void scs_csc_free(ScsMatrix *A) {
   if (!A) return;
-  free(A->p);
-  free(A->i);
-  free(A->x);
-  free(A);
+  scs_free(A->p);
+  scs_free(A->i);
+  scs_free(A->x);
+  scs_free(A);
 }
 
 ScsMatrix *scs_csc_copy(const ScsMatrix *A) {
@@ -71,12 +72,12 @@ ScsMatrix *scs_csc_copy_sorted(const ScsMatrix *A) {
     scs_int *rows = B->i + B->p[j];
     scs_int len = B->p[j + 1] - B->p[j];
     if (is_sorted(rows, len)) continue; /* the usual case: no work */
-    if (!buf && !(buf = malloc((size_t)SCS_MAX(B->m, 1) * sizeof(Entry)))) {
+    if (!buf && !(buf = scs_malloc_array((size_t)SCS_MAX(B->m, 1), sizeof(Entry)))) {
       scs_csc_free(B); /* columns have at most m entries (no duplicates) */
       return NULL;
     }
     sort_column(rows, B->x + B->p[j], len, buf);
   }
-  free(buf);
+  scs_free(buf);
   return B;
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "linalg.h"
 
@@ -26,13 +27,13 @@
 #endif
 
 ScsScaling *scs_scaling_alloc(scs_int m, scs_int n) {
-  ScsScaling *s = calloc(1, sizeof(*s));
+  ScsScaling *s = scs_calloc_array(1, sizeof(*s));
   if (!s) return NULL;
   s->m = m;
   s->n = n;
   s->sigma = 1;
-  s->D = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
-  s->E = malloc((size_t)SCS_MAX(n, 1) * sizeof(scs_float));
+  s->D = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_float));
+  s->E = scs_malloc_array((size_t)SCS_MAX(n, 1), sizeof(scs_float));
   if (!s->D || !s->E) {
     scs_scaling_free(s);
     return NULL;
@@ -44,9 +45,9 @@ ScsScaling *scs_scaling_alloc(scs_int m, scs_int n) {
 
 void scs_scaling_free(ScsScaling *s) {
   if (!s) return;
-  free(s->D);
-  free(s->E);
-  free(s);
+  scs_free(s->D);
+  scs_free(s->E);
+  scs_free(s);
 }
 
 /* 1 / sqrt(norm), with norms clamped as in SCS: tiny rows are not blown up. */
@@ -141,12 +142,12 @@ static int factors(scs_float *nrm, scs_int len) {
 int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
                     const ScsConeWork *cones) {
   scs_int m = A->m, n = A->n;
-  scs_float *row = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_float));
-  scs_float *col = malloc((size_t)SCS_MAX(n, 1) * sizeof(scs_float));
-  scs_int *starts = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_int));
-  scs_int *ends = malloc((size_t)SCS_MAX(m, 1) * sizeof(scs_int));
+  scs_float *row = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_float));
+  scs_float *col = scs_malloc_array((size_t)SCS_MAX(n, 1), sizeof(scs_float));
+  scs_int *starts = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_int));
+  scs_int *ends = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_int));
   if (!row || !col || !starts || !ends) {
-    free(row), free(col), free(starts), free(ends);
+    scs_free(row), scs_free(col), scs_free(starts), scs_free(ends);
     scs_set_error("out of memory equilibrating the problem (m = %lld, "
                   "n = %lld)", (long long)m, (long long)n);
     return -1;
@@ -173,7 +174,7 @@ int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
     for (scs_int i = 0; i < m; ++i) s->D[i] *= row[i];
     for (scs_int j = 0; j < n; ++j) s->E[j] *= col[j];
   }
-  free(row), free(col), free(starts), free(ends);
+  scs_free(row), scs_free(col), scs_free(starts), scs_free(ends);
   return 0;
 }
 

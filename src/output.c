@@ -1,5 +1,6 @@
 /* The output sink (see output.h). */
 #include "output.h"
+#include "alloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@ void scs_print(const ScsSettings *s, scs_int kind, const char *fmt, ...) {
   va_end(ap);
   if (len < 0) return;
   if ((size_t)len >= sizeof(small)) { /* rare: a long line */
-    text = malloc((size_t)len + 1);
+    text = scs_malloc_array(1, (size_t)len + 1);
     if (!text) return;
     va_start(ap, fmt);
     vsnprintf(text, (size_t)len + 1, fmt, ap);
@@ -28,5 +29,5 @@ void scs_print(const ScsSettings *s, scs_int kind, const char *fmt, ...) {
     s->print(text, kind, s->print_data);
   else
     default_sink(text, kind);
-  if (text != small) free(text);
+  if (text != small) scs_free(text);
 }

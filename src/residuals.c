@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "alloc.h"
 #include "linalg.h"
 #include "work.h"
 
@@ -16,12 +17,12 @@ int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n) {
   r->last_iter = -1;
   r->nm_a = r->nm_p = -1;
   size_t mm = (size_t)SCS_MAX(m, 1), nn = (size_t)SCS_MAX(n, 1);
-  r->ax = calloc(mm, sizeof(scs_float));
-  r->ax_s = calloc(mm, sizeof(scs_float));
-  r->ax_s_btau = calloc(mm, sizeof(scs_float));
-  r->px = calloc(nn, sizeof(scs_float));
-  r->aty = calloc(nn, sizeof(scs_float));
-  r->px_aty_ctau = calloc(nn, sizeof(scs_float));
+  r->ax = scs_calloc_array(mm, sizeof(scs_float));
+  r->ax_s = scs_calloc_array(mm, sizeof(scs_float));
+  r->ax_s_btau = scs_calloc_array(mm, sizeof(scs_float));
+  r->px = scs_calloc_array(nn, sizeof(scs_float));
+  r->aty = scs_calloc_array(nn, sizeof(scs_float));
+  r->px_aty_ctau = scs_calloc_array(nn, sizeof(scs_float));
   if (!r->ax || !r->ax_s || !r->ax_s_btau || !r->px || !r->aty ||
       !r->px_aty_ctau) {
     scs_residuals_free(r);
@@ -31,12 +32,12 @@ int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n) {
 }
 
 void scs_residuals_free(ScsResiduals *r) {
-  free(r->ax);
-  free(r->ax_s);
-  free(r->ax_s_btau);
-  free(r->px);
-  free(r->aty);
-  free(r->px_aty_ctau);
+  scs_free(r->ax);
+  scs_free(r->ax_s);
+  scs_free(r->ax_s_btau);
+  scs_free(r->px);
+  scs_free(r->aty);
+  scs_free(r->px_aty_ctau);
   memset(r, 0, sizeof(*r));
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "csv_log.h"
 #include "error.h"
 #include "interrupt.h"
@@ -39,7 +40,9 @@ typedef struct {
 } SolveState;
 
 static int alloc_solution(ScsSolution *sol, scs_int m, scs_int n) {
-  /* zeroed, so a warm start from a NULL member starts from 0 */
+  /* zeroed, so a warm start from a NULL member starts from 0; the C
+   * library's calloc whatever the handle's allocator: the caller frees
+   * these with free(), as with SCS */
   if (!sol->x) sol->x = calloc((size_t)SCS_MAX(n, 1), sizeof(scs_float));
   if (!sol->y) sol->y = calloc((size_t)SCS_MAX(m, 1), sizeof(scs_float));
   if (!sol->s) sol->s = calloc((size_t)SCS_MAX(m, 1), sizeof(scs_float));
@@ -331,10 +334,10 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
     return scs_report_failure(w, sol, info, SCS_FAILED, "failure");
   }
   st.best_merit = INFINITY;
-  st.best_u = malloc((size_t)l * sizeof(scs_float));
-  st.best_rsk = malloc((size_t)l * sizeof(scs_float));
+  st.best_u = scs_malloc_array((size_t)l, sizeof(scs_float));
+  st.best_rsk = scs_malloc_array((size_t)l, sizeof(scs_float));
   if (!st.best_u || !st.best_rsk) {
-    free(st.best_u), free(st.best_rsk);
+    scs_free(st.best_u), scs_free(st.best_rsk);
     st.best_u = st.best_rsk = NULL; /* keeping the best is optional */
   }
   if (w->stgs.log_csv_filename) st.csv = scs_csv_open(w);
@@ -360,7 +363,7 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
   info->lin_sys_iters = w->lin_sys_iters;
   if (w->stgs.verbose) scs_log_footer(w, info);
   if (st.csv) fclose(st.csv);
-  free(st.best_u);
-  free(st.best_rsk);
+  scs_free(st.best_u);
+  scs_free(st.best_rsk);
   return info->status_val;
 }

@@ -10,6 +10,7 @@
  */
 #include "validate.h"
 
+#include "alloc.h"
 #include "linsys.h"
 
 #include <limits.h>
@@ -106,7 +107,7 @@ static int validate_csc_impl(const ScsMatrix *M, scs_int m, scs_int n,
   scs_int *marker = NULL;
   if (m > 0) {
     if ((uint64_t)m > SIZE_MAX / sizeof(scs_int) ||
-        !(marker = calloc((size_t)m, sizeof(scs_int)))) {
+        !(marker = scs_calloc_array((size_t)m, sizeof(scs_int)))) {
       scs_set_error("%s: out of memory checking for duplicate entries "
                     "(%lld rows)",
                     name, LL(m));
@@ -152,7 +153,7 @@ static int validate_csc_impl(const ScsMatrix *M, scs_int m, scs_int n,
       }
     }
   }
-  free(marker);
+  scs_free(marker);
   return bad;
 }
 
@@ -503,5 +504,12 @@ int scs_validate_settings(const ScsSettings *stgs) {
     return 1;
   }
   if (scs_linsys_check(stgs->lin_sys_backend) != 0) return 1;
+  const ScsAllocator *a = stgs->allocator;
+  if (a && (!a->malloc || !a->free)) {
+    scs_set_error("settings.allocator: %s is NULL (malloc and free are "
+                  "required)",
+                  !a->malloc ? "malloc" : "free");
+    return 1;
+  }
   return 0;
 }

@@ -26,7 +26,9 @@ struct SCS_WORK {
   void *callback_data;
 
   scs_int m, n;
-  ScsSettings stgs;     /* private copy; filenames point to owned copies */
+  ScsSettings stgs;     /* private copy; filenames point to owned copies,
+                         * allocator to `allocator` below (or NULL) */
+  ScsAllocator allocator; /* copy of the caller's, if any */
   char *write_data_filename, *log_csv_filename;
   ScsConeWork *cones;
 

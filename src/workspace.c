@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "io/dump.h"
 #include "iterate.h"
@@ -13,13 +14,13 @@
 
 static char *copy_string(const char *s, int *failed) {
   if (!s) return NULL;
-  char *c = strdup(s);
+  char *c = scs_strdup(s);
   if (!c) *failed = 1;
   return c;
 }
 
 static scs_float *copy_vec(const scs_float *v, scs_int len) {
-  scs_float *c = malloc((size_t)SCS_MAX(len, 1) * sizeof(scs_float));
+  scs_float *c = scs_malloc_array((size_t)SCS_MAX(len, 1), sizeof(scs_float));
   if (c) memcpy(c, v, (size_t)len * sizeof(scs_float));
   return c;
 }
@@ -36,6 +37,10 @@ static int copy_inputs(ScsWork *w, const ScsData *d, const ScsCone *k,
   w->m = d->m;
   w->n = d->n;
   w->stgs = *stgs;
+  if (stgs->allocator) { /* the caller's struct need not outlive scs_init */
+    w->allocator = *stgs->allocator;
+    w->stgs.allocator = &w->allocator;
+  }
   w->write_data_filename = copy_string(stgs->write_data_filename, &failed);
   w->log_csv_filename = copy_string(stgs->log_csv_filename, &failed);
   w->stgs.write_data_filename = w->write_data_filename;
@@ -58,17 +63,17 @@ static int copy_inputs(ScsWork *w, const ScsData *d, const ScsCone *k,
 
 static int alloc_iterates(ScsWork *w) {
   size_t l = (size_t)(w->n + w->m + 1);
-  w->diag_r = calloc(l, sizeof(scs_float));
-  w->w = calloc(l, sizeof(scs_float));
-  w->w_prev = calloc(l, sizeof(scs_float));
-  w->u = calloc(l, sizeof(scs_float));
-  w->u_t = calloc(l, sizeof(scs_float));
-  w->rsk = calloc(l, sizeof(scs_float));
-  w->g = calloc(l, sizeof(scs_float));
-  w->g_next = calloc(l, sizeof(scs_float));
-  w->x_orig = calloc((size_t)SCS_MAX(w->n, 1), sizeof(scs_float));
-  w->y_orig = calloc((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
-  w->s_orig = calloc((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
+  w->diag_r = scs_calloc_array(l, sizeof(scs_float));
+  w->w = scs_calloc_array(l, sizeof(scs_float));
+  w->w_prev = scs_calloc_array(l, sizeof(scs_float));
+  w->u = scs_calloc_array(l, sizeof(scs_float));
+  w->u_t = scs_calloc_array(l, sizeof(scs_float));
+  w->rsk = scs_calloc_array(l, sizeof(scs_float));
+  w->g = scs_calloc_array(l, sizeof(scs_float));
+  w->g_next = scs_calloc_array(l, sizeof(scs_float));
+  w->x_orig = scs_calloc_array((size_t)SCS_MAX(w->n, 1), sizeof(scs_float));
+  w->y_orig = scs_calloc_array((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
+  w->s_orig = scs_calloc_array((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
   if (!w->diag_r || !w->w || !w->w_prev || !w->u || !w->u_t || !w->rsk ||
       !w->g || !w->g_next || !w->x_orig || !w->y_orig || !w->s_orig ||
       scs_residuals_alloc(&w->r, w->m, w->n) != 0) {
@@ -114,8 +119,8 @@ static int setup_linsys(ScsWork *w) {
   w->linsys = scs_linsys_resolve(w->stgs.lin_sys_backend, w->A, w->P);
   if (w->linsys->flags & SCS_LINSYS_ITERATIVE) {
     size_t l = (size_t)SCS_MAX(w->n + w->m, 1);
-    w->linsys_warm = calloc(l, sizeof(scs_float));
-    w->linsys_scratch = calloc(l, sizeof(scs_float));
+    w->linsys_warm = scs_calloc_array(l, sizeof(scs_float));
+    w->linsys_scratch = scs_calloc_array(l, sizeof(scs_float));
     if (!w->linsys_warm || !w->linsys_scratch) {
       scs_set_error("out of memory (linear-system warm start)");
       return -1;
@@ -137,9 +142,9 @@ static int setup_linsys(ScsWork *w) {
 
 ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
                          const ScsSettings *stgs) {
-  ScsWork *w = calloc(1, sizeof(*w));
+  ScsWork *w = scs_calloc_array(1, sizeof(*w));
   if (!w || scs_gate_init(&w->gate) != 0) {
-    free(w);
+    scs_free(w);
     scs_set_error("out of memory allocating the workspace");
     return NULL;
   }
@@ -170,8 +175,8 @@ ScsWork *scs_work_create(const ScsData *d, const ScsCone *k,
 void scs_work_destroy(ScsWork *w) {
   if (!w) return;
   if (w->linsys_work) w->linsys->free(w->linsys_work);
-  free(w->linsys_warm);
-  free(w->linsys_scratch);
+  scs_free(w->linsys_warm);
+  scs_free(w->linsys_scratch);
   if (w->accel) scs_aa_finish(w->accel);
   scs_cone_work_free(w->cones);
   scs_csc_free(w->A);
@@ -182,9 +187,9 @@ void scs_work_destroy(ScsWork *w) {
                   w->w,      w->w_prev, w->u,      w->u_t,    w->rsk,
                   w->g,      w->g_next, w->x_orig, w->y_orig, w->s_orig,
                   w->write_data_filename, w->log_csv_filename};
-  for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); ++i) free(bufs[i]);
+  for (size_t i = 0; i < sizeof(bufs) / sizeof(bufs[0]); ++i) scs_free(bufs[i]);
   scs_gate_destroy(&w->gate);
-  free(w);
+  scs_free(w);
 }
 
 /* Build b (or c) into the spare buffer and normalize it there. */

@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "error.h"
 #include "glob.h"
@@ -117,14 +118,6 @@ static void dense_gemv(int trans, int rows, int cols, double alpha,
 #endif
 }
 
-/* ---- init and checks ------------------------------------------------------ */
-
-static void *alloc_doubles(uint64_t count) {
-  if (count == 0) count = 1;
-  if (count > SIZE_MAX / sizeof(double)) return NULL;
-  return malloc((size_t)count * sizeof(double));
-}
-
 /* 1 if every entry of P is on its diagonal. */
 static int only_diagonal(const ScsMatrix *P) {
   for (scs_int j = 0; j < P->n; ++j)
@@ -158,13 +151,13 @@ static scs_int check_size(uint64_t m, uint64_t n, int reduce_m) {
 static void dense_free(void *work) {
   DenseWork *d = work;
   if (!d) return;
-  free(d->B);
-  free(d->S);
-  free(d->scale);
-  free(d->pdiag);
-  free(d->wx);
-  free(d->wy);
-  free(d);
+  scs_free(d->B);
+  scs_free(d->S);
+  scs_free(d->scale);
+  scs_free(d->pdiag);
+  scs_free(d->wx);
+  scs_free(d->wy);
+  scs_free(d);
 }
 
 /* ---- factorization --------------------------------------------------------- */
@@ -265,7 +258,7 @@ static void *dense_init(const ScsMatrix *A, const ScsMatrix *P,
    * 0 or both are at most 2^28. */
   if (check_size((uint64_t)m, (uint64_t)n, reduce_m)) return NULL;
   if (scs_linsys_check_diag_r("dense", diag_r, n, m)) return NULL;
-  DenseWork *d = calloc(1, sizeof(*d));
+  DenseWork *d = scs_calloc_array(1, sizeof(*d));
   if (!d) {
     scs_set_error("dense: out of memory (workspace)");
     return NULL;
@@ -278,13 +271,13 @@ static void *dense_init(const ScsMatrix *A, const ScsMatrix *P,
   d->P = P;
   uint64_t mn = (uint64_t)m * (uint64_t)n;
   d->sparse_mv = (double)A->p[n] < DENSE_SPARSE_MV_DENSITY * (double)mn;
-  d->B = alloc_doubles(mn);
-  d->S = alloc_doubles(k * k);
-  d->scale = alloc_doubles(reduce_m ? (uint64_t)n : (uint64_t)m);
-  d->wx = alloc_doubles((uint64_t)n);
-  d->wy = alloc_doubles((uint64_t)m);
+  d->B = scs_malloc_array((size_t)mn, sizeof(double));
+  d->S = scs_malloc_array((size_t)(k * k), sizeof(double));
+  d->scale = scs_malloc_array((size_t)(reduce_m ? (uint64_t)n : (uint64_t)m), sizeof(double));
+  d->wx = scs_malloc_array((size_t)n, sizeof(double));
+  d->wy = scs_malloc_array((size_t)m, sizeof(double));
   if (reduce_m && P) {
-    d->pdiag = alloc_doubles((uint64_t)n);
+    d->pdiag = scs_malloc_array((size_t)n, sizeof(double));
     if (d->pdiag) {
       for (scs_int j = 0; j < n; ++j) d->pdiag[j] = 0;
       for (scs_int j = 0; j < n; ++j)

@@ -10,6 +10,7 @@
 #include <amd.h>
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "ldl.h"
 
@@ -29,9 +30,9 @@ static const char *amd_status_text(int status) {
 static int amd_order_scs_int(const ScsLdlMatrix *K, scs_int *perm,
                              double *control, double *info) {
   scs_int nk = K->n, nnz = K->p[nk];
-  SuiteSparse_long *ap = malloc(((size_t)nk + 1) * sizeof(*ap));
-  SuiteSparse_long *ai = malloc((size_t)SCS_MAX(nnz, 1) * sizeof(*ai));
-  SuiteSparse_long *pl = malloc((size_t)SCS_MAX(nk, 1) * sizeof(*pl));
+  SuiteSparse_long *ap = scs_malloc_array(((size_t)nk + 1), sizeof(*ap));
+  SuiteSparse_long *ai = scs_malloc_array((size_t)SCS_MAX(nnz, 1), sizeof(*ai));
+  SuiteSparse_long *pl = scs_malloc_array((size_t)SCS_MAX(nk, 1), sizeof(*pl));
   int status = AMD_OUT_OF_MEMORY;
   if (ap && ai && pl && (scs_int)(SuiteSparse_long)nnz == nnz) {
     for (scs_int k = 0; k <= nk; ++k) ap[k] = (SuiteSparse_long)K->p[k];
@@ -40,9 +41,9 @@ static int amd_order_scs_int(const ScsLdlMatrix *K, scs_int *perm,
     if (status == AMD_OK)
       for (scs_int k = 0; k < nk; ++k) perm[k] = (scs_int)pl[k];
   }
-  free(ap);
-  free(ai);
-  free(pl);
+  scs_free(ap);
+  scs_free(ai);
+  scs_free(pl);
   return status;
 }
 #else

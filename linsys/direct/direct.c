@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "error.h"
 #include "ldl.h"
@@ -31,30 +32,23 @@ typedef struct {
   int factored;          /* 0 after a failed refactorization */
 } DirectWork;
 
-/* malloc of count elements (at least one, so 0 is never ambiguous). */
-static void *alloc_array(size_t count, size_t size) {
-  if (count == 0) count = 1;
-  if (count > SIZE_MAX / size) return NULL;
-  return malloc(count * size);
-}
-
 static void direct_free(void *work) {
   DirectWork *d = work;
   if (!d) return;
   scs_ldl_csc_free(d->C);
-  free(d->cdiag);
-  free(d->diag_base);
-  free(d->perm);
-  free(d->F.parent);
-  free(d->F.Lp);
-  free(d->F.Li);
-  free(d->F.Lx);
-  free(d->F.D);
-  free(d->F.Dinv);
-  free(d->y);
-  free(d->w);
-  free(d->iwork);
-  free(d);
+  scs_free(d->cdiag);
+  scs_free(d->diag_base);
+  scs_free(d->perm);
+  scs_free(d->F.parent);
+  scs_free(d->F.Lp);
+  scs_free(d->F.Li);
+  scs_free(d->F.Lx);
+  scs_free(d->F.D);
+  scs_free(d->F.Dinv);
+  scs_free(d->y);
+  scs_free(d->w);
+  scs_free(d->iwork);
+  scs_free(d);
 }
 
 /* K, its ordering and C (pattern + values without r). diag_pos is workspace
@@ -66,7 +60,7 @@ static scs_int build_permuted_kkt(DirectWork *d, const ScsMatrix *A,
   ScsLdlMatrix *K =
       scs_kkt_assemble(A, P, diag_pos, d->diag_base, d->iwork);
   if (!K) return -1;
-  scs_int *map = alloc_array((size_t)K->p[nk], sizeof(scs_int));
+  scs_int *map = scs_malloc_array((size_t)K->p[nk], sizeof(scs_int));
   scs_int status = -1;
   if (!map) {
     scs_set_error("direct: out of memory (KKT permutation map)");
@@ -79,7 +73,7 @@ static scs_int build_permuted_kkt(DirectWork *d, const ScsMatrix *A,
       status = 0;
     }
   }
-  free(map);
+  scs_free(map);
   scs_ldl_csc_free(K);
   return status;
 }
@@ -89,8 +83,8 @@ static scs_int symbolic(DirectWork *d) {
   scs_int nk = d->nk;
   ScsLdlFactor *F = &d->F;
   F->nk = nk;
-  F->parent = alloc_array((size_t)nk, sizeof(scs_int));
-  F->Lp = alloc_array((size_t)nk + 1, sizeof(scs_int));
+  F->parent = scs_malloc_array((size_t)nk, sizeof(scs_int));
+  F->Lp = scs_malloc_array((size_t)nk + 1, sizeof(scs_int));
   if (!F->parent || !F->Lp) {
     scs_set_error("direct: out of memory (elimination tree)");
     return -1;
@@ -99,10 +93,10 @@ static scs_int symbolic(DirectWork *d) {
   F->lnz = scs_ldl_etree(d->C, F->parent, col_count, flag);
   if (F->lnz < 0) return -1;
   scs_ldl_colptr(col_count, nk, F->Lp);
-  F->Li = alloc_array((size_t)F->lnz, sizeof(scs_int));
-  F->Lx = alloc_array((size_t)F->lnz, sizeof(scs_ldl_float));
-  F->D = alloc_array((size_t)nk, sizeof(scs_ldl_float));
-  F->Dinv = alloc_array((size_t)nk, sizeof(scs_ldl_float));
+  F->Li = scs_malloc_array((size_t)F->lnz, sizeof(scs_int));
+  F->Lx = scs_malloc_array((size_t)F->lnz, sizeof(scs_ldl_float));
+  F->D = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
+  F->Dinv = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
   if (!F->Li || !F->Lx || !F->D || !F->Dinv) {
     scs_set_error("direct: out of memory for the LDL' factor (%lld entries)",
                   (long long)F->lnz);
@@ -126,7 +120,7 @@ static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
       scs_linsys_check_diag_r("direct", diag_r, A->n, A->m))
     return NULL;
   scs_int nk = A->n + A->m;
-  DirectWork *d = calloc(1, sizeof(*d));
+  DirectWork *d = scs_calloc_array(1, sizeof(*d));
   if (!d) {
     scs_set_error("direct: out of memory (workspace)");
     return NULL;
@@ -134,23 +128,23 @@ static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
   d->n = A->n;
   d->m = A->m;
   d->nk = nk;
-  d->cdiag = alloc_array((size_t)nk, sizeof(scs_int));
-  d->diag_base = alloc_array((size_t)nk, sizeof(scs_ldl_float));
-  d->perm = alloc_array((size_t)nk, sizeof(scs_int));
-  d->y = calloc((size_t)SCS_MAX(nk, 1), sizeof(scs_ldl_float));
-  d->w = alloc_array((size_t)nk, sizeof(scs_ldl_float));
-  d->iwork = alloc_array((size_t)3 * (size_t)nk, sizeof(scs_int));
-  scs_int *diag_pos = alloc_array((size_t)nk, sizeof(scs_int));
+  d->cdiag = scs_malloc_array((size_t)nk, sizeof(scs_int));
+  d->diag_base = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
+  d->perm = scs_malloc_array((size_t)nk, sizeof(scs_int));
+  d->y = scs_calloc_array((size_t)SCS_MAX(nk, 1), sizeof(scs_ldl_float));
+  d->w = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
+  d->iwork = scs_malloc_array((size_t)3 * (size_t)nk, sizeof(scs_int));
+  scs_int *diag_pos = scs_malloc_array((size_t)nk, sizeof(scs_int));
   if (!d->cdiag || !d->diag_base || !d->perm || !d->y || !d->w || !d->iwork ||
       !diag_pos) {
     scs_set_error("direct: out of memory (workspace for n + m = %lld)",
                   (long long)nk);
-    free(diag_pos);
+    scs_free(diag_pos);
     direct_free(d);
     return NULL;
   }
   scs_int status = build_permuted_kkt(d, A, P, diag_pos);
-  free(diag_pos);
+  scs_free(diag_pos);
   if (status || symbolic(d) || refactor(d, diag_r)) {
     direct_free(d);
     return NULL;

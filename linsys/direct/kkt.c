@@ -14,19 +14,20 @@
  */
 #include <stdint.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "ldl.h"
 
 ScsLdlMatrix *scs_ldl_csc_alloc(scs_int m, scs_int n, scs_int nnz) {
   size_t len = (size_t)SCS_MAX(nnz, 1);
-  ScsLdlMatrix *X = calloc(1, sizeof(*X));
+  ScsLdlMatrix *X = scs_calloc_array(1, sizeof(*X));
   if (!X) return NULL;
   X->m = m;
   X->n = n;
-  X->p = calloc((size_t)n + 1, sizeof(scs_int));
+  X->p = scs_calloc_array((size_t)n + 1, sizeof(scs_int));
   if (len <= SIZE_MAX / sizeof(scs_ldl_float)) {
-    X->i = malloc(len * sizeof(scs_int));
-    X->x = malloc(len * sizeof(scs_ldl_float));
+    X->i = scs_malloc_array(len, sizeof(scs_int));
+    X->x = scs_malloc_array(len, sizeof(scs_ldl_float));
   }
   if (!X->p || !X->i || !X->x) {
     scs_ldl_csc_free(X);
@@ -37,10 +38,10 @@ ScsLdlMatrix *scs_ldl_csc_alloc(scs_int m, scs_int n, scs_int nnz) {
 
 void scs_ldl_csc_free(ScsLdlMatrix *X) {
   if (!X) return;
-  free(X->p);
-  free(X->i);
-  free(X->x);
-  free(X);
+  scs_free(X->p);
+  scs_free(X->i);
+  scs_free(X->x);
+  scs_free(X);
 }
 
 /* Count nnz(K) in long long and reject what does not fit in scs_int. */

@@ -48,6 +48,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "common.h"
 #include "error.h"
 #include "glob.h"
@@ -89,27 +90,20 @@ typedef struct {
   const ScsCancelToken *cancel; /* polled every CG step (ABI 2), or NULL */
 } IndirectWork;
 
-/* malloc of count elements (at least one, so 0 is never ambiguous). */
-static void *alloc_array(size_t count, size_t size) {
-  if (count == 0) count = 1;
-  if (count > SIZE_MAX / size) return NULL;
-  return malloc(count * size);
-}
-
 static void indirect_free(void *state) {
   IndirectWork *w = state;
   if (!w) return;
-  free(w->rx);
-  free(w->ry_inv);
-  free(w->p_diag);
-  free(w->minv);
-  free(w->x);
-  free(w->r);
-  free(w->z);
-  free(w->p);
-  free(w->kp);
-  free(w->t);
-  free(w);
+  scs_free(w->rx);
+  scs_free(w->ry_inv);
+  scs_free(w->p_diag);
+  scs_free(w->minv);
+  scs_free(w->x);
+  scs_free(w->r);
+  scs_free(w->z);
+  scs_free(w->p);
+  scs_free(w->kp);
+  scs_free(w->t);
+  scs_free(w);
 }
 
 /* Store r (already checked) and rebuild the Jacobi preconditioner:
@@ -143,7 +137,7 @@ static void *indirect_init(const ScsMatrix *A, const ScsMatrix *P,
     return NULL;
   scs_int n = A->n, m = A->m;
 
-  IndirectWork *w = calloc(1, sizeof(*w));
+  IndirectWork *w = scs_calloc_array(1, sizeof(*w));
   if (!w) {
     scs_set_error("indirect: out of memory (workspace)");
     return NULL;
@@ -157,16 +151,16 @@ static void *indirect_init(const ScsMatrix *A, const ScsMatrix *P,
                ? (scs_int)SCS_INT_MAX
                : (scs_int)(CAP_FACTOR * n);
   size_t sn = (size_t)n, sm = (size_t)m, fs = sizeof(cg_float);
-  w->rx = alloc_array(sn, fs);
-  w->ry_inv = alloc_array(sm, fs);
-  w->p_diag = calloc(sn ? sn : 1, fs);
-  w->minv = alloc_array(sn, fs);
-  w->x = alloc_array(sn, fs);
-  w->r = alloc_array(sn, fs);
-  w->z = alloc_array(sn, fs);
-  w->p = alloc_array(sn, fs);
-  w->kp = alloc_array(sn, fs);
-  w->t = alloc_array(sm, fs);
+  w->rx = scs_malloc_array(sn, fs);
+  w->ry_inv = scs_malloc_array(sm, fs);
+  w->p_diag = scs_calloc_array(sn ? sn : 1, fs);
+  w->minv = scs_malloc_array(sn, fs);
+  w->x = scs_malloc_array(sn, fs);
+  w->r = scs_malloc_array(sn, fs);
+  w->z = scs_malloc_array(sn, fs);
+  w->p = scs_malloc_array(sn, fs);
+  w->kp = scs_malloc_array(sn, fs);
+  w->t = scs_malloc_array(sm, fs);
   if (!w->rx || !w->ry_inv || !w->p_diag || !w->minv || !w->x || !w->r ||
       !w->z || !w->p || !w->kp || !w->t) {
     scs_set_error("indirect: out of memory (CG workspace for n = %lld, "

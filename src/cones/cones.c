@@ -7,6 +7,7 @@
  */
 #include "cones.h"
 
+#include "alloc.h"
 #include "expow.h"
 #include "psd.h"
 
@@ -23,7 +24,7 @@
 static void *dup_array(const void *src, scs_int count, size_t elem,
                        int *fail) {
   if (count <= 0 || !src) return NULL;
-  void *dst = malloc((size_t)count * elem);
+  void *dst = scs_malloc_array((size_t)count, elem);
   if (!dst) {
     *fail = 1;
     return NULL;
@@ -33,7 +34,7 @@ static void *dup_array(const void *src, scs_int count, size_t elem,
 }
 
 ScsConeWork *scs_cone_work_init(const ScsCone *k, scs_int m) {
-  ScsConeWork *c = calloc(1, sizeof(*c));
+  ScsConeWork *c = scs_calloc_array(1, sizeof(*c));
   if (!c) {
     scs_set_error("out of memory allocating the cone workspace");
     return NULL;
@@ -67,7 +68,7 @@ ScsConeWork *scs_cone_work_init(const ScsCone *k, scs_int m) {
   }
   if (k->bsize > 0) {
     /* 2 bsize for the breakpoint search, then bsize for box_tmp */
-    c->box_work = malloc(3 * (size_t)k->bsize * sizeof(scs_float));
+    c->box_work = scs_malloc_array(3 * (size_t)k->bsize, sizeof(scs_float));
     if (!c->box_work) fail = 1;
     else c->box_tmp = c->box_work + 2 * k->bsize;
   }
@@ -81,15 +82,15 @@ ScsConeWork *scs_cone_work_init(const ScsCone *k, scs_int m) {
 
 void scs_cone_work_free(ScsConeWork *c) {
   if (!c) return;
-  free(c->k.bl);
-  free(c->k.bu);
-  free(c->k.q);
-  free(c->k.s);
-  free(c->k.cs);
-  free(c->k.p);
-  free(c->box_work);
+  scs_free(c->k.bl);
+  scs_free(c->k.bu);
+  scs_free(c->k.q);
+  scs_free(c->k.s);
+  scs_free(c->k.cs);
+  scs_free(c->k.p);
+  scs_free(c->box_work);
   scs_psd_work_free(c->psd);
-  free(c);
+  scs_free(c);
 }
 
 /* ---- projections ---------------------------------------------------------- */

@@ -35,6 +35,7 @@
 #include <lapacke.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "linalg.h"
 
@@ -150,7 +151,7 @@ static lapack_int query_complex(ScsPsdWork *w, lapack_int n) {
 
 /* calloc of count elements of size elem (at least one) */
 static void *alloc_zero(size_t count, size_t elem) {
-  return calloc(count > 0 ? count : 1, elem);
+  return scs_calloc_array(count > 0 ? count : 1, elem);
 }
 
 /* The matrix buffers (a, z, eig, isuppz) for real size n and complex cn. */
@@ -181,7 +182,7 @@ ScsPsdWork *scs_psd_work_init(const scs_int *s, scs_int ns, const scs_int *cs,
                   (long long)SCS_MAX(n, cn), PSD_MAX_K);
     return NULL;
   }
-  ScsPsdWork *w = calloc(1, sizeof(*w));
+  ScsPsdWork *w = scs_calloc_array(1, sizeof(*w));
   if (!w) {
     scs_set_error("out of memory allocating the PSD cone workspace");
     return NULL;
@@ -208,14 +209,14 @@ oom:
 
 void scs_psd_work_free(ScsPsdWork *w) {
   if (!w) return;
-  free(w->a);
-  free(w->z);
-  free(w->eig);
-  free(w->isuppz);
-  free(w->work);
-  free(w->rwork);
-  free(w->iwork);
-  free(w);
+  scs_free(w->a);
+  scs_free(w->z);
+  scs_free(w->eig);
+  scs_free(w->isuppz);
+  scs_free(w->work);
+  scs_free(w->rwork);
+  scs_free(w->iwork);
+  scs_free(w);
 }
 
 /* ---- 2 x 2 --------------------------------------------------------------- */
