@@ -110,6 +110,8 @@ static scs_float orig_norm(const ScsMatrix *M, const scs_float *f,
   return mx;
 }
 
+void scs_residuals_invalidate(ScsResiduals *r) { r->last_iter = -1; }
+
 void scs_residuals_update(ScsWork *w, scs_int iter) {
   ScsResiduals *r = &w->r;
   if (r->last_iter == iter) return;

@@ -33,6 +33,9 @@ int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n);
 void scs_residuals_free(ScsResiduals *r);
 
 struct SCS_WORK;
+/* The iterate changed other than by an iteration (a new solve, the best
+ * iterate restored): the next scs_residuals_update recomputes. */
+void scs_residuals_invalidate(ScsResiduals *r);
 /* Recompute w->r (and w->x_orig, y_orig, s_orig) from the iterate unless
  * they are already fresh for this iteration. */
 void scs_residuals_update(struct SCS_WORK *w, scs_int iter);

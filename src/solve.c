@@ -140,7 +140,7 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
   scs_int l = w->n + w->m + 1;
   memcpy(w->u, st->best_u, (size_t)l * sizeof(scs_float));
   memcpy(w->rsk, st->best_rsk, (size_t)l * sizeof(scs_float));
-  w->r.last_iter = -1;
+  scs_residuals_invalidate(&w->r);
   scs_residuals_update(w, iter);
 }
 
@@ -191,7 +191,7 @@ static int start(ScsWork *w, ScsSolution *sol, int warm_start) {
   if (!warm_start || (rc = scs_iterate_warm_start(w, sol->x, sol->y,
                                                   sol->s)) != 0)
     scs_iterate_cold_start(w); /* never leave a non-finite w behind */
-  w->r.last_iter = -1;
+  scs_residuals_invalidate(&w->r);
   w->lin_sys_iters = 0;
   w->time_limit_reached = 0;
   w->accepted_accel_steps = w->rejected_accel_steps = 0;
