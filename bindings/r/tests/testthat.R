@@ -1,0 +1,3 @@
+library(testthat)
+library(scs)
+test_check("scs")
