@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdint.h>
 
+#include "cones/families.h"
 #include "error.h"
 
 #define LL(v) ((long long)(v))
@@ -356,28 +357,15 @@ int scs_validate_cone_sizes(const ScsCone *k, scs_int m) {
     }
   }
 
-  /* Total rows, in 64 bits with overflow checks (scs_int may be 64 bits and
-   * s(s+1)/2 or cs^2 may overflow even then). */
+  /* Total rows over the cone table, in 64 bits with overflow checks
+   * (scs_int may be 64 bits; the PSD orders are bounded above) */
   int64_t total = 0;
-  int ovf = add_product(&total, k->z, 1) || add_product(&total, k->l, 1) ||
-            add_product(&total, k->bsize, 1);
-  for (scs_int i = 0; i < k->qsize && !ovf; ++i)
-    ovf = add_product(&total, k->q[i], 1);
-  for (scs_int i = 0; i < k->ssize && !ovf; ++i) {
-    /* s(s+1)/2: halve the even factor first */
-    int64_t s = k->s[i];
-    if (s == INT64_MAX)
-      ovf = 1;
-    else if (s % 2 == 0)
-      ovf = add_product(&total, s / 2, s + 1);
-    else
-      ovf = add_product(&total, s, (s + 1) / 2);
+  int ovf = 0;
+  for (int f = 0; f < SCS_CONE_FAMILIES && !ovf; ++f) {
+    const ScsConeFamilyInfo *fam = &scs_cone_families[f];
+    for (scs_int i = 0; i < fam->count(k) && !ovf; ++i)
+      ovf = add_product(&total, fam->rows(k, i), 1);
   }
-  for (scs_int i = 0; i < k->cssize && !ovf; ++i)
-    ovf = add_product(&total, k->cs[i], k->cs[i]);
-  if (!ovf)
-    ovf = add_product(&total, k->ep, 3) || add_product(&total, k->ed, 3) ||
-          add_product(&total, k->psize, 3);
   if (ovf) {
     scs_set_error("cone sizes overflow: their sum exceeds %lld (m = %lld)",
                   LL(INT64_MAX), LL(m));

@@ -49,16 +49,12 @@ ScsConeWork *scs_cone_work_init(const ScsCone *k, scs_int m) {
   c->k.cs = dup_array(k->cs, k->cssize, sizeof(scs_int), &fail);
   c->k.p = dup_array(k->p, k->psize, sizeof(scs_float), &fail);
   c->m = m;
-  c->box_start = k->z + k->l;
-  c->q_start = c->box_start + SCS_MAX(k->bsize, 0);
-  c->s_start = c->q_start;
-  for (scs_int i = 0; i < k->qsize; ++i) c->s_start += k->q[i];
-  c->cs_start = c->s_start;
-  for (scs_int i = 0; i < k->ssize; ++i) c->cs_start += k->s[i] * (k->s[i] + 1) / 2;
-  c->ep_start = c->cs_start;
-  for (scs_int i = 0; i < k->cssize; ++i) c->ep_start += k->cs[i] * k->cs[i];
-  c->ed_start = c->ep_start + 3 * k->ep;
-  c->p_start = c->ed_start + 3 * k->ed;
+  scs_int row = 0; /* validated: the rows sum to m */
+  for (int f = 0; f < SCS_CONE_FAMILIES; ++f) {
+    const ScsConeFamilyInfo *fam = &scs_cone_families[f];
+    c->start[f] = row;
+    for (scs_int i = 0; i < fam->count(k); ++i) row += (scs_int)fam->rows(k, i);
+  }
   if (!fail && (k->ssize > 0 || k->cssize > 0)) {
     c->psd = scs_psd_work_init(k->s, k->ssize, k->cs, k->cssize);
     if (!c->psd) {
@@ -98,7 +94,7 @@ void scs_cone_work_free(ScsConeWork *c) {
 /* Both PSD cones are self-dual: one projection serves K and K*. */
 static scs_int proj_psds(ScsConeWork *c, scs_float *v) {
   const ScsCone *k = &c->k;
-  scs_int start = c->s_start;
+  scs_int start = c->start[SCS_CONE_S];
   for (scs_int i = 0; i < k->ssize; ++i) {
     if (k->s[i] > 0 && scs_proj_psd(c->psd, v + start, k->s[i]) != 0) return -1;
     start += k->s[i] * (k->s[i] + 1) / 2;
@@ -116,20 +112,20 @@ static scs_int proj_psds(ScsConeWork *c, scs_float *v) {
 static void proj_triples(const ScsConeWork *c, scs_float *v, int dual) {
   const ScsCone *k = &c->k;
   for (scs_int i = 0; i < k->ep; ++i) {
-    scs_float *t = v + c->ep_start + 3 * i;
+    scs_float *t = v + c->start[SCS_CONE_EP] + 3 * i;
     dual ? scs_proj_exp_dual(t) : scs_proj_exp(t);
   }
   for (scs_int i = 0; i < k->ed; ++i) {
-    scs_float *t = v + c->ed_start + 3 * i;
+    scs_float *t = v + c->start[SCS_CONE_ED] + 3 * i;
     dual ? scs_proj_exp(t) : scs_proj_exp_dual(t);
   }
   for (scs_int i = 0; i < k->psize; ++i)
-    scs_proj_power(v + c->p_start + 3 * i, dual ? -k->p[i] : k->p[i]);
+    scs_proj_power(v + c->start[SCS_CONE_P] + 3 * i, dual ? -k->p[i] : k->p[i]);
 }
 
 /* Each Q_i is self-dual, so the same projection serves K and K*. */
 static void proj_socs(const ScsConeWork *c, scs_float *v) {
-  scs_int start = c->q_start;
+  scs_int start = c->start[SCS_CONE_Q];
   for (scs_int i = 0; i < c->k.qsize; ++i) {
     scs_proj_soc(v + start, c->k.q[i]);
     start += c->k.q[i];
@@ -141,7 +137,7 @@ scs_int scs_cone_project(ScsConeWork *c, scs_float *v) {
   for (scs_int i = 0; i < k->z; ++i) v[i] = 0; /* Pi_{0}(v) = 0 */
   scs_proj_nonneg(v + k->z, k->l);
   if (k->bsize > 0)
-    scs_proj_box(v + c->box_start, k->bsize, k->bl, k->bu, c->box_work);
+    scs_proj_box(v + c->start[SCS_CONE_BOX], k->bsize, k->bl, k->bu, c->box_work);
   proj_socs(c, v);
   if (proj_psds(c, v) != 0) return -1;
   proj_triples(c, v, 0);
@@ -164,7 +160,7 @@ scs_int scs_cone_project_dual(ScsConeWork *c, scs_float *v) {
   const ScsCone *k = &c->k;
   /* the zero cone's dual is free: its rows are left unchanged */
   scs_proj_nonneg(v + k->z, k->l);
-  if (k->bsize > 0) proj_box_dual(c, v + c->box_start);
+  if (k->bsize > 0) proj_box_dual(c, v + c->start[SCS_CONE_BOX]);
   proj_socs(c, v);
   if (proj_psds(c, v) != 0) return -1;
   proj_triples(c, v, 1);
@@ -180,31 +176,16 @@ void scs_cone_set_r_y(const ScsConeWork *c, scs_float scale, scs_float *r_y) {
 
 scs_int scs_cone_blocks(const ScsConeWork *c, scs_int *starts, scs_int *ends) {
   scs_int nb = 0;
-  if (c->k.bsize > 0) { /* the box cone including its t row */
-    starts[nb] = c->box_start;
-    ends[nb++] = c->box_start + c->k.bsize;
-  }
-  scs_int start = c->q_start;
-  for (scs_int i = 0; i < c->k.qsize; ++i) {
-    if (c->k.q[i] > 0) { /* empty cones would be empty blocks: skipped */
-      starts[nb] = start;
-      ends[nb++] = start + c->k.q[i];
+  for (int f = 0; f < SCS_CONE_FAMILIES; ++f) {
+    const ScsConeFamilyInfo *fam = &scs_cone_families[f];
+    scs_int start = c->start[f];
+    for (scs_int i = 0; i < fam->count(&c->k); ++i) {
+      scs_int len = (scs_int)fam->rows(&c->k, i);
+      /* every cone but z and l is one block; empty cones are skipped */
+      if (!fam->separable && len > 0) starts[nb] = start, ends[nb++] = start + len;
+      start += len;
     }
-    start += c->k.q[i];
   }
-  for (scs_int i = 0; i < c->k.ssize; ++i) {
-    scs_int len = c->k.s[i] * (c->k.s[i] + 1) / 2;
-    if (len > 0) starts[nb] = start, ends[nb++] = start + len;
-    start += len;
-  }
-  for (scs_int i = 0; i < c->k.cssize; ++i) {
-    scs_int len = c->k.cs[i] * c->k.cs[i];
-    if (len > 0) starts[nb] = start, ends[nb++] = start + len;
-    start += len;
-  }
-  /* exp, dual exp and power: one block per triple */
-  for (; start + 3 <= c->m && start < c->p_start + 3 * c->k.psize; start += 3)
-    starts[nb] = start, ends[nb++] = start + 3;
   return nb;
 }
 
@@ -221,39 +202,30 @@ static void append(char *buf, size_t len, size_t *pos, const char *fmt, ...) {
   if (w > 0) *pos += (size_t)w;
 }
 
-static scs_int max_of(const scs_int *a, scs_int n) {
+/* the largest rows of one cone of a sized family, as its order: q[i],
+ * s[i], cs[i] */
+static long long max_size(const ScsCone *k, ScsConeFamily f) {
+  const scs_int *a = f == SCS_CONE_Q ? k->q : f == SCS_CONE_S ? k->s : k->cs;
   scs_int mx = 0;
-  for (scs_int i = 0; a && i < n; ++i) mx = SCS_MAX(mx, a[i]);
-  return mx;
+  for (scs_int i = 0; a && i < scs_cone_families[f].count(k); ++i)
+    mx = SCS_MAX(mx, a[i]);
+  return (long long)mx;
 }
-
-/* ", " between parts; the first part gets none */
-static const char *sep(size_t pos) { return pos > 0 ? ", " : ""; }
 
 SCS_EXPORT void scs_cone_describe(const ScsCone *k, char *buf, size_t len) {
   size_t pos = 0;
   if (!buf || len == 0) return;
   buf[0] = '\0';
-  if (!k) {
-    append(buf, len, &pos, "none");
-    return;
+  for (int f = 0; k && f < SCS_CONE_FAMILIES; ++f) {
+    const ScsConeFamilyInfo *fam = &scs_cone_families[f];
+    long long v = (long long)fam->field(k);
+    if (v <= 0) continue;
+    const char *sp = pos > 0 ? ", " : "";
+    if (fam->sized)
+      append(buf, len, &pos, "%s%s: %lld cones (max %lld)", sp, fam->name, v,
+             max_size(k, (ScsConeFamily)f));
+    else
+      append(buf, len, &pos, "%s%s: %lld", sp, fam->name, v);
   }
-  if (k->z > 0) append(buf, len, &pos, "z: %lld", (long long)k->z);
-  if (k->l > 0) append(buf, len, &pos, "%sl: %lld", sep(pos), (long long)k->l);
-  if (k->bsize > 0)
-    append(buf, len, &pos, "%sbox: %lld", sep(pos), (long long)k->bsize);
-  if (k->qsize > 0)
-    append(buf, len, &pos, "%sq: %lld cones (max %lld)", sep(pos),
-           (long long)k->qsize, (long long)max_of(k->q, k->qsize));
-  if (k->ssize > 0)
-    append(buf, len, &pos, "%ss: %lld cones (max %lld)", sep(pos),
-           (long long)k->ssize, (long long)max_of(k->s, k->ssize));
-  if (k->cssize > 0)
-    append(buf, len, &pos, "%scs: %lld cones (max %lld)", sep(pos),
-           (long long)k->cssize, (long long)max_of(k->cs, k->cssize));
-  if (k->ep > 0) append(buf, len, &pos, "%sep: %lld", sep(pos), (long long)k->ep);
-  if (k->ed > 0) append(buf, len, &pos, "%sed: %lld", sep(pos), (long long)k->ed);
-  if (k->psize > 0)
-    append(buf, len, &pos, "%sp: %lld", sep(pos), (long long)k->psize);
   if (pos == 0) append(buf, len, &pos, "none");
 }

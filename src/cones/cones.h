@@ -6,14 +6,13 @@
 #ifndef SCS_CONES_H
 #define SCS_CONES_H
 
+#include "families.h"
 #include "glob.h"
 
 struct SCS_CONE_WORK {
   ScsCone k;          /* deep copy of the caller's cone */
   scs_int m;          /* total rows */
-  scs_int box_start;  /* first row of the box cone (if bsize > 0) */
-  scs_int q_start;    /* first row of the second-order cones */
-  scs_int s_start, cs_start, ep_start, ed_start, p_start; /* first rows */
+  scs_int start[SCS_CONE_FAMILIES]; /* first row of each family */
   struct ScsPsdWork *psd; /* eigen-decomposition workspace, or NULL */
   scs_float *box_work; /* scratch of length 2 * bsize for the box search */
   scs_float *box_tmp;  /* length bsize (inside box_work's allocation): the
