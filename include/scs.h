@@ -287,69 +287,6 @@ size_t scs_sizeof_float(void);
 /** Extension: the libscs release, e.g. "0.1.0". */
 const char *scs_library_version(void);
 
-/**
- * Extension: read a problem written by write_data_filename (SCS 3.2's binary
- * dump). On success returns 0 and sets *d, *k and *stgs (settings from the
- * file, filenames NULL); release them with scs_free_problem. On failure
- * returns nonzero, sets nothing, and scs_last_error() says why.
- */
-scs_int scs_read_data(const char *filename, ScsData **d, ScsCone **k,
-                      ScsSettings **stgs);
-
-/** Extension: free what scs_read_data returned (any argument may be NULL). */
-void scs_free_problem(ScsData *d, ScsCone *k, ScsSettings *stgs);
-
-/* ---- extension: problem files (docs/problem_files.md) ---------------- */
-
-/** Internal mapping from the SCS form back to the file's variables. */
-typedef struct ScsProblemMap ScsProblemMap;
-
-/**
- * Extension: a problem read from a file and converted to the SCS form.
- * The objective of the file is
- *     objective_sign * (SCS primal objective) + objective_offset,
- * so maximization problems are stored with c negated and sign -1.
- */
-typedef struct {
-  ScsData *data;              /**< the problem in SCS form */
-  ScsCone *cone;              /**< its cones */
-  ScsSettings *settings;      /**< defaults, or the settings of an SCS dump */
-  const char *format;         /**< "cbf", "mps" or "scs-dump" */
-  char name[256];             /**< NAME of the file, else its base name */
-  scs_float objective_sign;   /**< 1 if the file minimizes, -1 maximizes */
-  scs_float objective_offset; /**< constant term of the file's objective */
-  scs_int n_file_vars;        /**< length of the file's variable vector */
-  ScsProblemMap *map;         /**< internal, do not touch */
-} ScsProblem;
-
-/**
- * Extension: read a problem file. format is "cbf", "mps" (free or fixed MPS,
- * QPS included), "scs-dump" (write_data_filename's format), or NULL to guess
- * from the name (.cbf, .mps, .qps, .sif, each optionally followed by .gz;
- * anything else is tried as an SCS dump). gzip-compressed files are read
- * directly. Returns NULL on failure; scs_last_error() then names the file
- * and, for text formats, the line ("afiro.mps:12: ...").
- */
-ScsProblem *scs_read_problem(const char *path, const char *format);
-
-/** Extension: free a problem from scs_read_problem (NULL is a no-op). */
-void scs_problem_free(ScsProblem *prob);
-
-/** Extension: the file's objective value for an SCS primal objective. */
-scs_float scs_problem_objective(const ScsProblem *prob, scs_float pobj);
-
-/**
- * Extension: the file's variables from an SCS solution: x gets n_file_vars
- * values (for CBF the scalar variables, then each PSD variable's lower
- * triangle column by column, unscaled). Returns 0, or nonzero if an argument
- * is NULL.
- */
-scs_int scs_problem_file_solution(const ScsProblem *prob,
-                                  const ScsSolution *sol, scs_float *x);
-
-/** Extension: the name of file variable i (MPS column names), or NULL. */
-const char *scs_problem_var_name(const ScsProblem *prob, scs_int i);
-
 #ifdef __cplusplus
 }
 #endif

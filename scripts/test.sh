@@ -6,6 +6,7 @@
 #   tsan     ThreadSanitizer (OPENBLAS_NUM_THREADS=1)
 #   dlong    64-bit scs_int
 #   sfloat   single-precision scs_float
+#   noio     the library without the problem-file readers and zlib
 #   python   the Python binding: pytest on the regular and the free-threaded
 #            interpreter (CPython --disable-gil, built once and cached)
 #   r        the R binding: R CMD check and its testthat tests
@@ -16,10 +17,11 @@ cd "$(dirname "$0")/.."
 sh scripts/deps.sh
 JOBS=$(nproc)
 export OPENBLAS_NUM_THREADS=1
-configs=${*:-"default clang asan tsan dlong sfloat python r julia"}
+configs=${*:-"default clang asan tsan dlong sfloat noio python r julia"}
 for cfg in $configs; do
   echo "==== $cfg"
   case $cfg in
+  noio) sh scripts/test_noio.sh ;;
   python) sh scripts/test_python.sh ;;
   r) sh scripts/test_r.sh ;;
   julia) sh scripts/test_julia_layout.sh ;;

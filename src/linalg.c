@@ -30,18 +30,6 @@ scs_float scs_vec_norm_2(const scs_float *a, scs_int len) {
   return sqrt(scs_vec_norm_2_sq(a, len));
 }
 
-scs_float scs_vec_norm_inf_diff(const scs_float *a, const scs_float *b,
-                                scs_int len) {
-  scs_float mx = 0;
-  int nan = 0;
-  for (scs_int i = 0; i < len; ++i) {
-    scs_float v = fabs(a[i] - b[i]);
-    nan |= v != v;
-    mx = v > mx ? v : mx;
-  }
-  return nan ? NAN : mx;
-}
-
 void scs_vec_axpy(scs_float *a, const scs_float *b, scs_int len, scs_float s) {
   for (scs_int i = 0; i < len; ++i) a[i] += s * b[i];
 }

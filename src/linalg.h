@@ -8,9 +8,6 @@ scs_float scs_vec_dot(const scs_float *a, const scs_float *b, scs_int len);
 scs_float scs_vec_norm_inf(const scs_float *a, scs_int len);
 scs_float scs_vec_norm_2(const scs_float *a, scs_int len);
 scs_float scs_vec_norm_2_sq(const scs_float *a, scs_int len);
-/* max_i |a_i - b_i| */
-scs_float scs_vec_norm_inf_diff(const scs_float *a, const scs_float *b,
-                                scs_int len);
 /* a += s * b */
 void scs_vec_axpy(scs_float *a, const scs_float *b, scs_int len, scs_float s);
 /* a *= s */

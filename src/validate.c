@@ -378,10 +378,6 @@ int scs_validate_cone_sizes(const ScsCone *k, scs_int m) {
   return 0;
 }
 
-int scs_validate_cone(const ScsCone *k, scs_int m) {
-  return scs_validate_cone_sizes(k, m);
-}
-
 /* ---- settings --------------------------------------------------------- */
 
 /* The rules follow SCS 3.2.11's validate(): what SCS accepts with a defined

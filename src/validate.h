@@ -15,9 +15,6 @@
 /* m, n, A (m x n CSC), optional P (n x n, upper triangle), b, c finite. */
 int scs_validate_data(const ScsData *d);
 /* Cone sizes and parameters, and that they sum to m. */
-int scs_validate_cone(const ScsCone *k, scs_int m);
-/* The cone checks of scs_validate_cone without the "not supported yet in
- * this build" step: the dump reader must read every cone family. */
 int scs_validate_cone_sizes(const ScsCone *k, scs_int m);
 /* Every setting in its documented range, no NaN. */
 int scs_validate_settings(const ScsSettings *stgs);

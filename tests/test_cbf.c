@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "scs.h"
+#include "scs_io.h"
 
 #include "leaks.h"
 

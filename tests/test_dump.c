@@ -12,6 +12,7 @@
 
 #include "glob.h"
 #include "io/dump.h"
+#include "scs_io.h"
 
 /* Under AddressSanitizer, ask LeakSanitizer directly: Criterion does not
  * turn a leak report at process exit into a test failure. */

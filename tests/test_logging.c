@@ -7,6 +7,7 @@
 
 #include "checks.h"
 #include "problems.h"
+#include "scs_io.h"
 
 #ifndef SCS_TEST_TMP_DIR
 #define SCS_TEST_TMP_DIR "/tmp"

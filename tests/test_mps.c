@@ -11,6 +11,7 @@
 
 #include "problems.h"
 #include "scs.h"
+#include "scs_io.h"
 
 /* Under AddressSanitizer, ask LeakSanitizer directly: Criterion does not
  * turn a leak report at process exit into a test failure. */

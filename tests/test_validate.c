@@ -96,7 +96,7 @@ static void setup(void) { make_problem(&pb); }
 static void expect_all(int want_ok, const char *substr) {
   memcpy(&pb_copy, &pb, sizeof(pb));
   int rc = scs_validate_data(&pb.d);
-  if (!rc) rc = scs_validate_cone(&pb.k, pb.d.m);
+  if (!rc) rc = scs_validate_cone_sizes(&pb.k, pb.d.m);
   if (!rc) rc = scs_validate_settings(&pb.stgs);
   cr_assert(memcmp(&pb_copy, &pb, sizeof(pb)) == 0,
             "validation modified the caller's data");
@@ -341,7 +341,7 @@ Test(validate, vector_direct) {
 /* ---- cones ------------------------------------------------------------ */
 
 Test(validate, null_cone) {
-  cr_assert_neq(scs_validate_cone(NULL, 3), 0);
+  cr_assert_neq(scs_validate_cone_sizes(NULL, 3), 0);
   cr_assert(strstr(scs_last_error(), "cone is NULL"));
 }
 

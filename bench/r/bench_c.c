@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 199309L
 #include <scs.h>
+#include <scs_io.h> /* scs_read_data */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>

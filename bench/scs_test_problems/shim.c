@@ -9,6 +9,7 @@
 #include "cones.h"  /* libscs src/cones/cones.h */
 #include "expow.h"  /* libscs src/cones/expow.h */
 #include "scs.h"
+#include "scs_io.h" /* scs_read_data, scs_free_problem */
 #include "validate.h"
 
 #define SHIM(x) scs_shim_##x

@@ -10,7 +10,7 @@
  *   settings: normalize, scale, rho_x, max_iters, eps_abs, eps_rel,
  *          eps_infeas, alpha, verbose, warm_start (written as 0),
  *          acceleration_lookback, acceleration_interval, adaptive_scale.
- * scs_read_data and scs_free_problem (declared in scs.h) live in dump.c.
+ * scs_read_data and scs_free_problem (declared in scs_io.h) live in dump.c.
  */
 #ifndef SCS_IO_DUMP_H
 #define SCS_IO_DUMP_H

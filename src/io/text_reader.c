@@ -2,8 +2,10 @@
 #include "io/text_reader.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -24,12 +26,12 @@ static const char *base_name(const char *path) {
 
 ScsTextReader *scs_text_open(const char *path) {
   if (!path) {
-    scs_set_error("problem file name is NULL");
+    scs_set_last_error("problem file name is NULL");
     return NULL;
   }
   ScsTextReader *r = calloc(1, sizeof(*r));
   if (!r) {
-    scs_set_error("%s: out of memory", base_name(path));
+    scs_set_last_error("%s: out of memory", base_name(path));
     return NULL;
   }
   snprintf(r->name, sizeof(r->name), "%s", base_name(path));
@@ -38,8 +40,8 @@ ScsTextReader *scs_text_open(const char *path) {
   r->cap = 1024;
   r->buf = malloc(r->cap);
   if (!r->f || !r->buf) {
-    scs_set_error("%s: cannot open: %s", path,
-                  errno ? strerror(errno) : "out of memory");
+    scs_set_last_error("%s: cannot open: %s", path,
+                       errno ? strerror(errno) : "out of memory");
     scs_text_close(r);
     return NULL;
   }
@@ -56,7 +58,7 @@ void scs_text_close(ScsTextReader *r) {
 
 static char *fail(ScsTextReader *r, const char *what) {
   r->failed = 1;
-  scs_set_error("%s:%ld: %s", r->name, r->line, what);
+  scs_set_last_error("%s:%ld: %s", r->name, r->line, what);
   return NULL;
 }
 
@@ -71,7 +73,7 @@ char *scs_text_next_line(ScsTextReader *r) {
       r->buf = nb;
       r->cap *= 2;
     }
-    int avail = (int)SCS_MIN(r->cap - len, (size_t)1 << 30);
+    int avail = (int)SCS_IO_MIN(r->cap - len, (size_t)1 << 30);
     if (!gzgets(r->f, r->buf + len, avail)) {
       int err = 0;
       const char *msg = gzerror(r->f, &err);
@@ -116,7 +118,8 @@ void scs_text_error(const ScsTextReader *r, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(msg, sizeof(msg), fmt, ap);
   va_end(ap);
-  scs_set_error("%s:%ld: %s", r ? r->name : "?", r ? r->line : 0L, msg);
+  scs_set_last_error("%s:%ld: %s", r ? r->name : "?", r ? r->line : 0L,
+                     msg);
 }
 
 int scs_text_split(char *s, char **tokens, int max) {

@@ -5,12 +5,11 @@
 #ifndef SCS_IO_TEXT_READER_H
 #define SCS_IO_TEXT_READER_H
 
-#include "error.h"
-#include "glob.h"
+#include "io/io_util.h"
 
 typedef struct ScsTextReader ScsTextReader;
 
-/* Open path; NULL after scs_set_error() if it cannot be opened. */
+/* Open path; NULL after scs_set_last_error() if it cannot be opened. */
 ScsTextReader *scs_text_open(const char *path);
 void scs_text_close(ScsTextReader *r);
 
@@ -36,7 +35,7 @@ const char *scs_text_file_name(const ScsTextReader *r);
 
 /* Set the error to "<file>:<line>: <message>" for the line last returned. */
 void scs_text_error(const ScsTextReader *r, const char *fmt, ...)
-    SCS_PRINTF_LIKE(2, 3);
+    SCS_IO_PRINTF_LIKE(2, 3);
 
 /* Split s in place at blanks (space, tab): stores up to max token pointers
  * and returns the number of tokens found (which may exceed max). */

@@ -1,6 +1,7 @@
 # Install the built tree into a scratch prefix, then build and run a consumer
 # through pkg-config and through find_package(scs CONFIG).
-# Inputs: SOURCE_DIR, BINARY_DIR, WORK_DIR, C_COMPILER, C_FLAGS, LINK_FLAGS.
+# Inputs: SOURCE_DIR, BINARY_DIR, WORK_DIR, C_COMPILER, C_FLAGS, LINK_FLAGS,
+# WITH_READERS (the library's SCS_WITH_READERS: scs-solve and zlib or not).
 set(prefix ${WORK_DIR}/prefix)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
@@ -28,8 +29,18 @@ if(NOT sonames)
   message(FATAL_ERROR "no versioned libscs.so.* installed in ${lib_dir}")
 endif()
 if(NOT EXISTS ${lib_dir}/libscs.a OR NOT EXISTS ${prefix}/include/scs/scs.h
-   OR NOT EXISTS ${prefix}/include/scs/scs_types.h)
+   OR NOT EXISTS ${prefix}/include/scs/scs_types.h
+   OR NOT EXISTS ${prefix}/include/scs/scs_io.h)
   message(FATAL_ERROR "libscs.a or headers missing under ${prefix}")
+endif()
+# scs-solve and zlib come with the readers only
+file(READ ${pc_files} pc_text)
+if(WITH_READERS)
+  if(NOT EXISTS ${prefix}/bin/scs-solve OR NOT pc_text MATCHES "zlib")
+    message(FATAL_ERROR "readers on: scs-solve or zlib in scs.pc missing")
+  endif()
+elseif(EXISTS ${prefix}/bin/scs-solve OR pc_text MATCHES "zlib")
+  message(FATAL_ERROR "readers off: scs-solve installed or zlib in scs.pc")
 endif()
 
 # 1. pkg-config
