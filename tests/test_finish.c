@@ -13,6 +13,7 @@
 #include "checks.h"
 #include "leaks.h"
 #include "problems.h"
+#include "solver_thread.h"
 #include "work.h" /* the gate's count of calls, to know they are queued */
 
 #define REPS 25
@@ -64,12 +65,6 @@ static void *call_thread(void *arg) {
   return NULL;
 }
 
-static scs_int signal_started(const ScsProgress *p, void *user) {
-  (void)p;
-  atomic_store((atomic_int *)user, 1);
-  return 0;
-}
-
 /* Poll until cond() or about 20 s (generous under sanitizers). */
 #define WAIT_FOR(cond)                                        \
   do {                                                        \
@@ -83,7 +78,7 @@ static scs_int signal_started(const ScsProgress *p, void *user) {
 static void finish_with_queue(unsigned seed, int nq, const CallKind *kinds) {
   ScsWork *w = endless_handle(seed);
   atomic_int started = 0;
-  scs_set_callback(w, signal_started, &started);
+  scs_set_callback(w, mark_started, &started);
   Call running = {w, CALL_SOLVE, 0, ""};
   Call queued[16];
   pthread_t th_run, th_q[16];

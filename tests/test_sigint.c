@@ -15,6 +15,7 @@
 
 #include "checks.h"
 #include "problems.h"
+#include "solver_thread.h"
 
 static void sleep_ms(int ms) {
   struct timespec t = {ms / 1000, (long)(ms % 1000) * 1000000L};
@@ -183,38 +184,6 @@ Test(sigint, chaining_handler_installed_during_a_solve) {
 }
 
 /* ---- several solves at once ------------------------------------------------ */
-
-/* A problem that runs until it is stopped: huge iteration budget,
- * tolerances no solve reaches. */
-static TestProblem *endless_problem(ScsSettings *s) {
-  TestProblem *tp = tp_random(4, 200, 10, 300, 10, 8, 1, 0.05);
-  tp_settings(s);
-  s->eps_abs = s->eps_rel = 1e-15;
-  s->eps_infeas = 1e-30;
-  s->max_iters = 100000000;
-  return tp;
-}
-
-typedef struct {
-  ScsWork *w;
-  ScsSolution sol;
-  ScsInfo info;
-  scs_int flag;
-  atomic_int started;
-} Solver;
-
-/* the callback marks the solve as running (it is called at every check) */
-static scs_int mark_started(const ScsProgress *p, void *user) {
-  (void)p;
-  atomic_store((atomic_int *)user, 1);
-  return 0;
-}
-
-static void *solver_thread(void *arg) {
-  Solver *sv = arg;
-  sv->flag = scs_solve(sv->w, &sv->sol, &sv->info, 0);
-  return NULL;
-}
 
 Test(sigint, stops_running_solves_and_chains) {
   set_handler(program_handler, NULL);

@@ -13,6 +13,7 @@
 
 #include "checks.h"
 #include "problems.h"
+#include "solver_thread.h"
 
 #define NTHREADS 4
 
@@ -122,45 +123,13 @@ Test(threads, shared_handle_serializes_calls) {
 
 /* ---- interruption -------------------------------------------------------- */
 
-/* A problem that runs for a long time: huge iteration budget, tolerances
- * no solve reaches. */
-static TestProblem *long_problem(ScsSettings *s) {
-  TestProblem *tp = tp_random(4, 200, 10, 300, 10, 8, 1, 0.05);
-  tp_settings(s);
-  s->eps_abs = s->eps_rel = 1e-15;
-  s->eps_infeas = 1e-30;
-  s->max_iters = 100000000;
-  return tp;
-}
-
-typedef struct {
-  ScsWork *w;
-  ScsSolution sol;
-  ScsInfo info;
-  scs_int flag;
-  atomic_int started;
-} Solver;
-
-/* the callback marks the solve as running (it is called at every check) */
-static scs_int mark_started(const ScsProgress *p, void *user) {
-  (void)p;
-  atomic_store((atomic_int *)user, 1);
-  return 0;
-}
-
-static void *solver_thread(void *arg) {
-  Solver *sv = arg;
-  sv->flag = scs_solve(sv->w, &sv->sol, &sv->info, 0);
-  return NULL;
-}
-
 static void wait_started(Solver *sv) {
   while (!atomic_load(&sv->started)) sleep_ms(1);
 }
 
 Test(threads, interrupt_from_another_thread) {
   ScsSettings s;
-  TestProblem *tp = long_problem(&s);
+  TestProblem *tp = endless_problem(&s);
   Solver sv = {0};
   sv.w = scs_init(&tp->d, &tp->k, &s);
   cr_assert_not_null(sv.w);
@@ -207,7 +176,7 @@ static scs_int stop_at_iteration_50(const ScsProgress *p, void *user) {
 
 Test(threads, callback_can_stop_the_solve) {
   ScsSettings s;
-  TestProblem *tp = long_problem(&s);
+  TestProblem *tp = endless_problem(&s);
   ScsWork *w = scs_init(&tp->d, &tp->k, &s);
   int calls = 0;
   scs_set_callback(w, stop_at_iteration_50, &calls);
@@ -223,7 +192,7 @@ Test(threads, callback_can_stop_the_solve) {
 
 Test(threads, finish_racing_a_running_solve) {
   ScsSettings s;
-  TestProblem *tp = long_problem(&s);
+  TestProblem *tp = endless_problem(&s);
   Solver sv = {0};
   sv.w = scs_init(&tp->d, &tp->k, &s);
   scs_set_callback(sv.w, mark_started, &sv.started);
