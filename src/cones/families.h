@@ -34,7 +34,8 @@ typedef struct {
   /* rows of cone i, exact in 64 bits for validated sizes */
   int64_t (*rows)(const ScsCone *k, scs_int i);
   int separable; /* each row may be scaled on its own (z, l) */
-  int sized;     /* per-cone sizes in an array (q, s, cs) */
+  int sized;     /* per-cone sizes in an array (q, s, cs); otherwise
+                    every cone of the family has rows(k, 0) rows */
 } ScsConeFamilyInfo;
 
 /* The table, indexed by ScsConeFamily (which is the row order). */
