@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "glob.h"
+#include "health.h"
 #include "alloc.h"
 #include "output.h"
 #include "solve.h"

@@ -6,7 +6,7 @@
 #include "error.h"
 #include "iterate.h"
 #include "output.h"
-#include "workspace.h"
+#include "health.h"
 
 void scs_scale_set_diag_r(ScsWork *w) {
   scs_int n = w->n, m = w->m;

@@ -15,11 +15,4 @@ void scs_work_destroy(ScsWork *w);
  * after scs_set_error) the workspace is exactly as before. */
 int scs_work_update_data(ScsWork *w, const scs_float *b, const scs_float *c);
 
-/* The handle has no usable factorization any more: every later call fails
- * with a message that starts from `why`. */
-void scs_work_mark_broken(ScsWork *w, const char *why);
-/* 0, or nonzero after scs_set_error() naming `who` if the handle is
- * broken. */
-int scs_work_check_usable(const ScsWork *w, const char *who);
-
 #endif
