@@ -1,7 +1,6 @@
 /* Allocation, deep copies and lifetime of ScsWork. */
 #include "workspace.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
