@@ -114,7 +114,9 @@ Test(failures, overflowing_warm_start_fails_and_the_handle_recovers) {
   ScsSettings s;
   tp_settings(&s);
   ScsWork *w = scs_init(&tp->d, &tp->k, &s);
-  scs_float x[2] = {1e300, 1}, y[4] = {0}, sv[4] = {0};
+  /* finite, but its square overflows once scaled */
+  scs_float big = (scs_float)(sizeof(scs_float) == 4 ? 1e30 : 1e300);
+  scs_float x[2] = {big, 1}, y[4] = {0}, sv[4] = {0};
   ScsSolution sol = {x, y, sv};
   ScsInfo info;
   scs_int flag = scs_solve(w, &sol, &info, 1);
@@ -200,7 +202,8 @@ Test(failures, failed_refactorization_falls_back_to_the_last_scale) {
   cr_assert_eq(flag, SCS_SOLVED, "status %lld (%s)", (long long)flag,
                scs_last_error());
   cr_assert_eq(f.updates, 2, "one failed update and one restore");
-  cr_assert_eq(info.scale, 1e-5, "the scale stayed at the last good one");
+  cr_assert_eq(info.scale, (scs_float)1e-5,
+               "the scale stayed at the last good one");
   cr_assert_eq(info.scale_updates, 0);
   cr_assert_lt(tp_rel_err(info.pobj, -2.8), 1e-3, "pobj %g", info.pobj);
   free_sol(&sol);
