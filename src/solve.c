@@ -237,11 +237,10 @@ static int report_progress(const ScsWork *w, const SolveState *st,
   return w->callback(&p, w->callback_data) != 0;
 }
 
-/* scs_interrupt (consumed here), Ctrl-C, or scs_finish from elsewhere */
-static int interrupted(ScsWork *w, const SolveState *st) {
-  (void)st;
-  if (atomic_exchange(&w->interrupt, 0)) return 1;
-  return scs_sigint_fired(&w->cancel.sigint) || scs_gate_closing(&w->gate);
+/* scs_interrupt (its flag is consumed here), Ctrl-C, or scs_finish from
+ * elsewhere: what a backend polls, plus the consumption */
+static int interrupted(ScsWork *w) {
+  return atomic_exchange(&w->interrupt, 0) || scs_cancel_requested(&w->cancel);
 }
 
 /* Checked every iteration: a clock read costs far less than a step. */
@@ -275,7 +274,7 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
   scs_int last_check = 0;
   for (iter = 0; iter < w->stgs.max_iters; ++iter) {
     int rc = advance(w, st, iter);
-    if (rc > 0 && interrupted(w, st)) { /* a backend stopped mid-solve */
+    if (rc > 0 && interrupted(w)) { /* a backend stopped mid-solve */
       status = SCS_SIGINT;
       break;
     }
@@ -283,7 +282,7 @@ static scs_int run(ScsWork *w, SolveState *st, scs_int *iter_out) {
       *iter_out = iter;
       return SCS_FAILED;
     }
-    if (interrupted(w, st)) {
+    if (interrupted(w)) {
       status = SCS_SIGINT;
       break;
     }
