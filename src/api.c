@@ -44,6 +44,22 @@ SCS_EXPORT void scs_interrupt(ScsWork *w) {
   if (w) atomic_store(&w->interrupt, 1);
 }
 
+/* Every call on a handle: pass its gate, then allocate with its allocator
+ * (alloc.h). 0, or nonzero after scs_set_error (being finished, or called
+ * from the handle's own callback). */
+static int open_call(ScsWork *w, const char *who, ScsAllocScope *scope) {
+  if (scs_gate_enter(&w->gate, who) != 0) return -1;
+  scs_alloc_enter(scope, w->stgs.allocator);
+  return 0;
+}
+
+/* Leave the gate; free the handle if scs_finish was called meanwhile from
+ * inside this call (its callback). */
+static void close_call(ScsWork *w, const ScsAllocScope *scope) {
+  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
+  scs_alloc_leave(scope);
+}
+
 SCS_EXPORT void scs_set_callback(ScsWork *w, ScsProgressCallback fn,
                                  void *user_data) {
   scs_clear_error();
@@ -51,13 +67,11 @@ SCS_EXPORT void scs_set_callback(ScsWork *w, ScsProgressCallback fn,
     scs_set_error("scs_set_callback: the workspace is NULL");
     return;
   }
-  if (scs_gate_enter(&w->gate, "scs_set_callback") != 0) return;
+  ScsAllocScope scope;
+  if (open_call(w, "scs_set_callback", &scope) != 0) return;
   w->callback = fn;
   w->callback_data = user_data;
-  ScsAllocScope scope; /* in case a scs_finish is pending on this thread */
-  scs_alloc_enter(&scope, w->stgs.allocator);
-  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
-  scs_alloc_leave(&scope);
+  close_call(w, &scope);
 }
 
 SCS_EXPORT const char *scs_version(void) { return SCS_API_VERSION; }
@@ -116,9 +130,8 @@ SCS_EXPORT scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
                   !w ? "the workspace" : !sol ? "sol" : "info");
     return refuse_solve(info);
   }
-  if (scs_gate_enter(&w->gate, "scs_solve") != 0) return refuse_solve(info);
   ScsAllocScope scope;
-  scs_alloc_enter(&scope, w->stgs.allocator);
+  if (open_call(w, "scs_solve", &scope) != 0) return refuse_solve(info);
   scs_int status;
   if (scs_work_check_usable(w, "scs_solve") != 0) {
     status = refuse_solve(info);
@@ -126,8 +139,7 @@ SCS_EXPORT scs_int scs_solve(ScsWork *w, ScsSolution *sol, ScsInfo *info,
     memset(info, 0, sizeof(*info));
     status = scs_solve_locked(w, sol, info, warm_start != 0);
   }
-  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
-  scs_alloc_leave(&scope);
+  close_call(w, &scope);
   return status;
 }
 
@@ -139,16 +151,14 @@ SCS_EXPORT scs_int scs_update(ScsWork *w, scs_float *b, scs_float *c) {
     scs_set_error("scs_update: the workspace is NULL");
     return -1;
   }
-  if (scs_gate_enter(&w->gate, "scs_update") != 0) return -1;
   ScsAllocScope scope;
-  scs_alloc_enter(&scope, w->stgs.allocator);
+  if (open_call(w, "scs_update", &scope) != 0) return -1;
   int rc = -1;
   if (scs_work_check_usable(w, "scs_update") == 0 &&
       (!b || scs_validate_vector(b, w->m, "b") == 0) &&
       (!c || scs_validate_vector(c, w->n, "c") == 0))
     rc = scs_work_update_data(w, b, c);
-  if (scs_gate_leave(&w->gate)) scs_work_destroy(w);
-  scs_alloc_leave(&scope);
+  close_call(w, &scope);
   return rc == 0 ? 0 : -1;
 }
 
