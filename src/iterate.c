@@ -46,6 +46,13 @@ static scs_int first_non_finite(const scs_float *v, scs_int len) {
   return -1;
 }
 
+/* Finite entries whose products or squares overflow. */
+static void overflow_error(scs_int iter) {
+  scs_set_error("the iterate overflowed at iteration %lld: the data are too "
+                "large",
+                (long long)iter);
+}
+
 /* Index of the entry of largest magnitude (a NaN counts as largest). */
 static scs_int index_of_largest(const scs_float *v, scs_int len) {
   scs_int at = 0;
@@ -183,9 +190,7 @@ static int solve_linear(ScsWork *w, scs_int iter) {
                     "value (%s) at iteration %lld",
                     w->linsys->name, at, (long long)iter);
     else if (!isfinite(tau))
-      scs_set_error("the iterate overflowed at iteration %lld: the data are "
-                    "too large",
-                    (long long)iter);
+      overflow_error(iter);
     if (bad >= 0 || !isfinite(tau)) return -1;
   }
   scs_vec_axpy(p, w->g, l, -tau);
@@ -229,19 +234,16 @@ int scs_iterate_relax(ScsWork *w, scs_int iter) {
   }
   if (nan_probe == 0) return 0;
   /* u~ is finite (checked in solve_linear): the projection, or overflow */
-  char at[48];
   scs_int i = first_non_finite(w->u, l);
-  if (i >= 0) {
-    name_entry(w, i, at, sizeof(at));
-    scs_set_error("the cone projection produced a non-finite value (%s) at "
-                  "iteration %lld",
-                  at, (long long)iter);
-  } else {
-    name_entry(w, SCS_MAX(first_non_finite(w->w, l), 0), at, sizeof(at));
-    scs_set_error("the iterate overflowed (%s) at iteration %lld: the data "
-                  "or the warm start are too large",
-                  at, (long long)iter);
+  if (i < 0) {
+    overflow_error(iter);
+    return -1;
   }
+  char at[48];
+  name_entry(w, i, at, sizeof(at));
+  scs_set_error("the cone projection produced a non-finite value (%s) at "
+                "iteration %lld",
+                at, (long long)iter);
   return -1;
 }
 
@@ -259,9 +261,7 @@ int scs_iterate_normalize_w(ScsWork *w, scs_int iter) {
                   "iteration %lld",
                   (long long)iter);
   else
-    scs_set_error("the iterate overflowed at iteration %lld: the data are "
-                  "too large",
-                  (long long)iter);
+    overflow_error(iter);
   return -1;
 }
 
