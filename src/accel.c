@@ -187,7 +187,7 @@ static int aa_alloc(AaWork *aa) {
   lapack_int liwork = 1;
   if (!aa_query_lapack(aa, &liwork)) return -1;
   aa->work = scs_malloc_array((size_t)aa->lwork, sizeof(scs_float));
-  aa->iwork = scs_malloc_array((size_t)SCS_MAX(liwork, 1), sizeof(lapack_int));
+  aa->iwork = scs_malloc_array((size_t)liwork, sizeof(lapack_int));
   return (aa->work && aa->iwork) ? 1 : 0;
 }
 

@@ -11,8 +11,8 @@ ScsMatrix *scs_csc_alloc(scs_int m, scs_int n, scs_int nnz) {
   A->m = m;
   A->n = n;
   A->p = scs_calloc_array((size_t)n + 1, sizeof(scs_int));
-  A->i = scs_malloc_array((size_t)SCS_MAX(nnz, 1), sizeof(scs_int));
-  A->x = scs_malloc_array((size_t)SCS_MAX(nnz, 1), sizeof(scs_float));
+  A->i = scs_malloc_array((size_t)nnz, sizeof(scs_int));
+  A->x = scs_malloc_array((size_t)nnz, sizeof(scs_float));
   if (!A->p || !A->i || !A->x) {
     scs_csc_free(A);
     return NULL;
@@ -72,7 +72,7 @@ ScsMatrix *scs_csc_copy_sorted(const ScsMatrix *A) {
     scs_int *rows = B->i + B->p[j];
     scs_int len = B->p[j + 1] - B->p[j];
     if (is_sorted(rows, len)) continue; /* the usual case: no work */
-    if (!buf && !(buf = scs_malloc_array((size_t)SCS_MAX(B->m, 1), sizeof(Entry)))) {
+    if (!buf && !(buf = scs_malloc_array((size_t)B->m, sizeof(Entry)))) {
       scs_csc_free(B); /* columns have at most m entries (no duplicates) */
       return NULL;
     }

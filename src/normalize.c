@@ -32,8 +32,8 @@ ScsScaling *scs_scaling_alloc(scs_int m, scs_int n) {
   s->m = m;
   s->n = n;
   s->sigma = 1;
-  s->D = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_float));
-  s->E = scs_malloc_array((size_t)SCS_MAX(n, 1), sizeof(scs_float));
+  s->D = scs_malloc_array((size_t)m, sizeof(scs_float));
+  s->E = scs_malloc_array((size_t)n, sizeof(scs_float));
   if (!s->D || !s->E) {
     scs_scaling_free(s);
     return NULL;
@@ -142,10 +142,10 @@ static int factors(scs_float *nrm, scs_int len) {
 int scs_equilibrate(ScsScaling *s, ScsMatrix *A, ScsMatrix *P,
                     const ScsConeWork *cones) {
   scs_int m = A->m, n = A->n;
-  scs_float *row = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_float));
-  scs_float *col = scs_malloc_array((size_t)SCS_MAX(n, 1), sizeof(scs_float));
-  scs_int *starts = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_int));
-  scs_int *ends = scs_malloc_array((size_t)SCS_MAX(m, 1), sizeof(scs_int));
+  scs_float *row = scs_malloc_array((size_t)m, sizeof(scs_float));
+  scs_float *col = scs_malloc_array((size_t)n, sizeof(scs_float));
+  scs_int *starts = scs_malloc_array((size_t)m, sizeof(scs_int));
+  scs_int *ends = scs_malloc_array((size_t)m, sizeof(scs_int));
   if (!row || !col || !starts || !ends) {
     scs_free(row), scs_free(col), scs_free(starts), scs_free(ends);
     scs_set_error("out of memory equilibrating the problem (m = %lld, "

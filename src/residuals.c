@@ -16,7 +16,7 @@ int scs_residuals_alloc(ScsResiduals *r, scs_int m, scs_int n) {
   memset(r, 0, sizeof(*r));
   r->last_iter = -1;
   r->nm_a = r->nm_p = -1;
-  size_t mm = (size_t)SCS_MAX(m, 1), nn = (size_t)SCS_MAX(n, 1);
+  size_t mm = (size_t)m, nn = (size_t)n; /* 0 still allocates one */
   r->ax = scs_calloc_array(mm, sizeof(scs_float));
   r->ax_s = scs_calloc_array(mm, sizeof(scs_float));
   r->ax_s_btau = scs_calloc_array(mm, sizeof(scs_float));

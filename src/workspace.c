@@ -19,7 +19,7 @@ static char *copy_string(const char *s, int *failed) {
 }
 
 static scs_float *copy_vec(const scs_float *v, scs_int len) {
-  scs_float *c = scs_malloc_array((size_t)SCS_MAX(len, 1), sizeof(scs_float));
+  scs_float *c = scs_malloc_array((size_t)len, sizeof(scs_float));
   if (c) memcpy(c, v, (size_t)len * sizeof(scs_float));
   return c;
 }
@@ -70,9 +70,9 @@ static int alloc_iterates(ScsWork *w) {
   w->rsk = scs_calloc_array(l, sizeof(scs_float));
   w->g = scs_calloc_array(l, sizeof(scs_float));
   w->g_next = scs_calloc_array(l, sizeof(scs_float));
-  w->x_orig = scs_calloc_array((size_t)SCS_MAX(w->n, 1), sizeof(scs_float));
-  w->y_orig = scs_calloc_array((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
-  w->s_orig = scs_calloc_array((size_t)SCS_MAX(w->m, 1), sizeof(scs_float));
+  w->x_orig = scs_calloc_array((size_t)w->n, sizeof(scs_float));
+  w->y_orig = scs_calloc_array((size_t)w->m, sizeof(scs_float));
+  w->s_orig = scs_calloc_array((size_t)w->m, sizeof(scs_float));
   if (!w->diag_r || !w->w || !w->w_prev || !w->u || !w->u_t || !w->rsk ||
       !w->g || !w->g_next || !w->x_orig || !w->y_orig || !w->s_orig ||
       scs_residuals_alloc(&w->r, w->m, w->n) != 0) {

@@ -31,8 +31,8 @@ static int amd_order_scs_int(const ScsLdlMatrix *K, scs_int *perm,
                              double *control, double *info) {
   scs_int nk = K->n, nnz = K->p[nk];
   SuiteSparse_long *ap = scs_malloc_array(((size_t)nk + 1), sizeof(*ap));
-  SuiteSparse_long *ai = scs_malloc_array((size_t)SCS_MAX(nnz, 1), sizeof(*ai));
-  SuiteSparse_long *pl = scs_malloc_array((size_t)SCS_MAX(nk, 1), sizeof(*pl));
+  SuiteSparse_long *ai = scs_malloc_array((size_t)nnz, sizeof(*ai));
+  SuiteSparse_long *pl = scs_malloc_array((size_t)nk, sizeof(*pl));
   int status = AMD_OUT_OF_MEMORY;
   if (ap && ai && pl && (scs_int)(SuiteSparse_long)nnz == nnz) {
     for (scs_int k = 0; k <= nk; ++k) ap[k] = (SuiteSparse_long)K->p[k];

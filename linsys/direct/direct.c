@@ -131,7 +131,7 @@ static void *direct_init(const ScsMatrix *A, const ScsMatrix *P,
   d->cdiag = scs_malloc_array((size_t)nk, sizeof(scs_int));
   d->diag_base = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
   d->perm = scs_malloc_array((size_t)nk, sizeof(scs_int));
-  d->y = scs_calloc_array((size_t)SCS_MAX(nk, 1), sizeof(scs_ldl_float));
+  d->y = scs_calloc_array((size_t)nk, sizeof(scs_ldl_float));
   d->w = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
   d->iwork = scs_malloc_array((size_t)3 * (size_t)nk, sizeof(scs_int));
   scs_int *diag_pos = scs_malloc_array((size_t)nk, sizeof(scs_int));
