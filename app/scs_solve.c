@@ -36,7 +36,7 @@ typedef struct {
   double eps_abs, eps_rel, eps_infeas, time_limit, scale, alpha;
   long long max_iters;
   const ScsLinSysBackend *backend; /* NULL: the file's / library default */
-  int no_accel, no_normalize, quiet, json, convert_only;
+  int no_accel, no_polish, no_normalize, quiet, json, convert_only;
   const char *write_solution, *write_data;
 } Options;
 
@@ -80,6 +80,8 @@ static const OptSpec options[] = {
      "linear-system backend: direct, indirect, dense or auto"},
     {"--no-accel", OPT_FLAG, OFF(no_accel), NO_FLAG, NULL,
      "disable Anderson acceleration"},
+    {"--no-polish", OPT_FLAG, OFF(no_polish), NO_FLAG, NULL,
+     "do not polish LP/QP solutions (docs/polishing.md)"},
     {"--no-normalize", OPT_FLAG, OFF(no_normalize), NO_FLAG, NULL,
      "do not equilibrate the data"},
     {"--scale", OPT_POSITIVE, OFF(scale), OFF(has_scale), "X",
@@ -428,6 +430,16 @@ static void json_settings(Json *j, const Run *r) {
   jnum(j, "time_limit_secs", (double)r->stgs->time_limit_secs);
 }
 
+/* ScsInfo.polish_status as a word */
+static const char *polish_word(scs_int status) {
+  switch (status) {
+  case SCS_POLISH_ACCEPTED: return "accepted";
+  case SCS_POLISH_REJECTED: return "rejected";
+  case SCS_POLISH_FAILED: return "failed";
+  default: return "not run";
+  }
+}
+
 static void print_json(const Run *r, const ScsInfo *info) {
   Json j = {stdout, 1};
   json_problem(&j, r);
@@ -449,6 +461,8 @@ static void print_json(const Run *r, const ScsInfo *info) {
   jnum(&j, "solve_time_ms", (double)info->solve_time);
   jstr(&j, "lin_sys_solver", info->lin_sys_solver);
   jint(&j, "lin_sys_iters", (long long)info->lin_sys_iters);
+  jstr(&j, "polish", polish_word(info->polish_status));
+  jnum(&j, "polish_time_ms", (double)info->polish_time);
   json_settings(&j, r);
   fputs("}\n", stdout);
 }
@@ -510,6 +524,9 @@ static void print_summary(const Run *r, const ScsInfo *info) {
   printf("iterations:   %lld\n", (long long)info->iter);
   printf("times:        read: %.3f ms, setup: %.3f ms, solve: %.3f ms\n",
          r->read_ms, (double)info->setup_time, (double)info->solve_time);
+  if (info->polish_status != SCS_POLISH_NOT_RUN)
+    printf("polish:       %s (%.3f ms)\n", polish_word(info->polish_status),
+           (double)info->polish_time);
   if (info->lin_sys_iters > 0)
     printf("backend:      %s (%lld inner iterations)\n", info->lin_sys_solver,
            (long long)info->lin_sys_iters);
@@ -573,6 +590,7 @@ int main(int argc, char **argv) {
   if (opt.has_alpha) stgs.alpha = (scs_float)opt.alpha;
   if (opt.backend) stgs.lin_sys_backend = opt.backend;
   if (opt.no_accel) stgs.acceleration_lookback = 0;
+  if (opt.no_polish) stgs.disable_polish = 1;
   if (opt.no_normalize) stgs.normalize = 0;
   /* no table for --convert-only: nothing is solved */
   stgs.verbose = opt.quiet || opt.convert_only ? 0 : 1;

@@ -73,7 +73,8 @@ CSV_COLUMNS = [
     "solved", "iterations", "setup_ms", "solve_ms", "total_ms", "objective",
     "optimal", "rel_err", "pobj", "dobj", "res_pri", "res_dual", "gap",
     "m", "n", "nnz_a", "nnz_p", "lin_sys_solver", "wall_ms", "time_limit",
-    "eps_abs", "eps_rel", "max_iters", "file", "error",
+    "eps_abs", "eps_rel", "max_iters", "file", "error", "polish",
+    "polish_ms",
 ]
 
 print_lock = threading.Lock()
@@ -280,7 +281,7 @@ def new_record(set_name, name, path, solver, expected, optimal, args):
         "wall_ms": None, "time_limit": args.time_limit,
         "eps_abs": args.eps_abs, "eps_rel": args.eps_rel,
         "max_iters": args.max_iters, "file": os.path.basename(path),
-        "error": None,
+        "error": None, "polish": None, "polish_ms": None,
     }
 
 
@@ -301,6 +302,8 @@ def fill_from_json(rec, js):
     if rec["setup_ms"] is not None or rec["solve_ms"] is not None:
         rec["total_ms"] = (rec["setup_ms"] or 0.0) + (rec["solve_ms"] or 0.0)
     rec["lin_sys_solver"] = js.get("lin_sys_solver")
+    rec["polish"] = js.get("polish")            # libscs only
+    rec["polish_ms"] = num(js.get("polish_time_ms"))
 
 
 def run_ours(prob, set_name, solver, args):

@@ -77,6 +77,12 @@ typedef struct {
   void *user_data;
 } ScsAllocator;
 
+/** Extension: values of ScsInfo.polish_status. */
+#define SCS_POLISH_NOT_RUN 0
+#define SCS_POLISH_ACCEPTED 1
+#define SCS_POLISH_REJECTED (-1)
+#define SCS_POLISH_FAILED (-2)
+
 /** Solver settings; fill with scs_set_default_settings first. */
 typedef struct {
   scs_int normalize;        /**< equilibrate the data (default 1) */
@@ -119,6 +125,11 @@ typedef struct {
   /** Extension: the allocator of this handle's memory (NULL: the C
    *  library's malloc and free). scs_init copies the struct. */
   const ScsAllocator *allocator;
+  /** Extension: nonzero turns solution polishing off (docs/polishing.md).
+   *  Default 0: problems whose cones are zero and nonnegative only (LPs,
+   *  QPs) are polished from the ADMM answer, which is kept whenever the
+   *  polished point is not at least as good. */
+  scs_int disable_polish;
 } ScsSettings;
 
 /** Problem data. */
@@ -187,6 +198,14 @@ typedef struct {
    *  solve (conjugate-gradient steps for "sparse-indirect"; 0 for direct
    *  factorizations). */
   scs_int lin_sys_iters;
+  /** Extension: what solution polishing did (docs/polishing.md):
+   *  SCS_POLISH_NOT_RUN (0), SCS_POLISH_ACCEPTED (1: the answer is the
+   *  polished point), SCS_POLISH_REJECTED (-1: tried, the ADMM answer was
+   *  kept) or SCS_POLISH_FAILED (-2: the reduced system could not be
+   *  factored; the ADMM answer was kept). The last attempt's. */
+  scs_int polish_status;
+  /** Extension: time spent polishing, included in solve_time (ms). */
+  scs_float polish_time;
 } ScsInfo;
 
 /**

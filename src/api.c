@@ -38,6 +38,7 @@ SCS_EXPORT void scs_set_default_settings(ScsSettings *stgs) {
   stgs->print = NULL;
   stgs->print_data = NULL;
   stgs->allocator = NULL;
+  stgs->disable_polish = 0;
 }
 
 SCS_EXPORT void scs_interrupt(ScsWork *w) {

@@ -220,12 +220,18 @@ scs_int scs_residuals_status(const ScsWork *w) {
   return SCS_UNFINISHED;
 }
 
-scs_float scs_residuals_merit(const ScsWork *w) {
+void scs_residuals_ratios(const ScsWork *w, scs_float ratio[3]) {
   const ScsResiduals *r = &w->r;
   scs_float tp, td, tg;
-  if (!(r->tau > 0)) return INFINITY;
+  ratio[0] = ratio[1] = ratio[2] = INFINITY;
+  if (!(r->tau > 0)) return;
   tolerances(w, &tp, &td, &tg);
-  scs_float mx =
-      SCS_MAX(SCS_MAX(r->res_pri / tp, r->res_dual / td), r->gap / tg);
-  return mx == mx ? mx : INFINITY;
+  scs_float v[3] = {r->res_pri / tp, r->res_dual / td, r->gap / tg};
+  for (int k = 0; k < 3; ++k) ratio[k] = v[k] == v[k] ? v[k] : INFINITY;
+}
+
+scs_float scs_residuals_merit(const ScsWork *w) {
+  scs_float ratio[3];
+  scs_residuals_ratios(w, ratio);
+  return SCS_MAX(SCS_MAX(ratio[0], ratio[1]), ratio[2]);
 }

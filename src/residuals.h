@@ -46,5 +46,8 @@ scs_int scs_residuals_status(const struct SCS_WORK *w);
 /* max of residual / tolerance over the three optimality tests (<1 means
  * solved); +inf when tau is 0. Used to keep the best iterate. */
 scs_float scs_residuals_merit(const struct SCS_WORK *w);
+/* The three ratios behind the merit: res_pri, res_dual and gap, each over
+ * its tolerance (+inf when tau is 0 or the value is NaN). */
+void scs_residuals_ratios(const struct SCS_WORK *w, scs_float ratio[3]);
 
 #endif

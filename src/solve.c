@@ -13,6 +13,7 @@
 #include "iterate.h"
 #include "linalg.h"
 #include "log.h"
+#include "polish.h"
 #include "scale.h"
 #include "timer.h"
 
@@ -36,6 +37,9 @@ typedef struct {
   double lin_sys_ms, cone_ms, accel_ms;
   scs_float *best_u, *best_rsk; /* best iterate seen (by residual merit) */
   scs_float best_merit;
+  double polish_ms;
+  scs_int polish_status;    /* of the last attempt (SCS_POLISH_*) */
+  scs_int next_polish_iter; /* earliest check that may polish again */
   FILE *csv;
 } SolveState;
 
@@ -144,6 +148,47 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
   scs_residuals_update(w, iter);
 }
 
+/*
+ * Polishing before convergence (polish.c): once a solution-like iterate is
+ * within POLISH_TRIGGER of the tolerances, a polished point that passes
+ * the termination test ends the solve early (a problem heading for
+ * max_iters or the time limit gets an exact vertex). After a rejected
+ * attempt the next waits until the iteration count has doubled, so the
+ * attempts cost O(log iters) factorizations of the reduced system.
+ */
+#define POLISH_TRIGGER 10
+#define POLISH_FIRST_ITER 50
+
+/*
+ * Polishing may take as long as the ADMM iterations so far (at least
+ * POLISH_MIN_BUDGET_MS), never past the time limit: it can at most double
+ * a solve's time, and a time-limited solve stays within its limit.
+ */
+#define POLISH_MIN_BUDGET_MS 50.0
+
+static double polish_budget(const ScsWork *w, const SolveState *st) {
+  double elapsed = scs_toc_ms(&st->solve);
+  double budget = SCS_MAX(POLISH_MIN_BUDGET_MS, elapsed - 2 * st->polish_ms);
+  if (w->stgs.time_limit_secs > 0)
+    budget = SCS_MIN(budget, 1e3 * w->stgs.time_limit_secs - elapsed);
+  return budget;
+}
+
+static void polish(ScsWork *w, SolveState *st, scs_int iter, int must_solve) {
+  scs_int rc =
+      scs_polish(w, iter, must_solve, polish_budget(w, st), &st->polish_ms);
+  if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
+}
+
+static int try_polish_early(ScsWork *w, SolveState *st, scs_int iter) {
+  if (!scs_polish_applies(w) || iter < st->next_polish_iter ||
+      !(w->r.tau > w->r.kap) || !(scs_residuals_merit(w) < POLISH_TRIGGER))
+    return 0;
+  st->next_polish_iter = 2 * iter;
+  polish(w, st, iter, 1);
+  return st->polish_status == SCS_POLISH_ACCEPTED;
+}
+
 static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
                      ScsInfo *info, scs_int status, scs_int iter) {
   scs_residuals_update(w, iter);
@@ -155,6 +200,13 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
      * only replace a solution-like last iterate, never change the kind */
     kind = unfinished_kind(w);
     if (kind == SCS_SOLVED) restore_best(w, st, iter);
+  }
+  /* polish a solution, or a solution-like unfinished iterate (which then
+   * counts as solved only if the polished point passes the test) */
+  if (kind == SCS_SOLVED && status != SCS_SIGINT && scs_polish_applies(w) &&
+      st->polish_status != SCS_POLISH_ACCEPTED) {
+    polish(w, st, iter, status == SCS_UNFINISHED);
+    if (st->polish_status == SCS_POLISH_ACCEPTED) status = SCS_SOLVED;
   }
   set_result(w, sol, info, kind);
   info->status_val = status == SCS_SIGINT       ? SCS_SIGINT
@@ -179,6 +231,8 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
   info->scale_updates = w->scale_updates;
   info->accepted_accel_steps = w->accepted_accel_steps;
   info->rejected_accel_steps = w->rejected_accel_steps;
+  info->polish_status = st->polish_status;
+  info->polish_time = st->polish_ms;
   info->comp_slack = (kind == SCS_SOLVED)
                          ? fabs(scs_vec_dot(sol->s, sol->y, w->m))
                          : NAN;
@@ -257,7 +311,10 @@ static scs_int check(ScsWork *w, SolveState *st, scs_int iter) {
   scs_residuals_update(w, iter);
   keep_if_best(w, st);
   if (report_progress(w, st, iter)) return SCS_SIGINT;
-  return scs_residuals_status(w);
+  scs_int status = scs_residuals_status(w);
+  if (status == SCS_UNFINISHED && try_polish_early(w, st, iter))
+    return SCS_SOLVED;
+  return status;
 }
 
 /* Accelerate, renormalize and take one DR step (w_prev keeps the point
@@ -333,6 +390,7 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
     return scs_report_failure(w, sol, info, SCS_FAILED, "failure");
   }
   st.best_merit = INFINITY;
+  st.next_polish_iter = POLISH_FIRST_ITER;
   st.best_u = scs_malloc_array((size_t)l, sizeof(scs_float));
   st.best_rsk = scs_malloc_array((size_t)l, sizeof(scs_float));
   if (!st.best_u || !st.best_rsk) {

@@ -317,12 +317,23 @@ Test(cli, quiet_has_summary_but_no_table) {
 }
 
 Test(cli, options_reach_the_solver) {
-  /* max-iters: an inaccurate status is still exit 0 */
-  Result r = RUN(lp_dump, "--json", "--max-iters", "2", "--no-accel");
+  /* max-iters: an inaccurate status is still exit 0 (without polishing,
+   * which would finish this LP) */
+  Result r = RUN(lp_dump, "--json", "--max-iters", "2", "--no-accel",
+                 "--no-polish");
   expect_status(&r, 0);
   expect_json_str(r.out, "status", "solved (inaccurate - reached max_iters)");
   cr_assert_eq(json_num(r.out, "status_val"), SCS_SOLVED_INACCURATE);
   cr_assert_eq(json_num(r.out, "iterations"), 2);
+  expect_json_str(r.out, "polish", "not run");
+  result_free(&r);
+
+  /* the same with polishing: the polished point passes the test */
+  r = RUN(lp_dump, "--json", "--max-iters", "2", "--no-accel");
+  expect_status(&r, 0);
+  expect_json_str(r.out, "status", "solved");
+  expect_json_str(r.out, "polish", "accepted");
+  cr_assert(json_num(r.out, "polish_time_ms") >= 0);
   result_free(&r);
 
   r = RUN(lp_dump, "--json", "--backend", "indirect", "--time-limit=30",

@@ -1,4 +1,5 @@
-/* max_iters and time_limit_secs give the _INACCURATE statuses. */
+/* max_iters and time_limit_secs give the _INACCURATE statuses (without
+ * polishing, which finishes the small LPs and QPs here: test_polish.c). */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <string.h>
@@ -10,6 +11,7 @@ Test(limits, max_iters) {
   TestProblem *tp = tp_random(3, 60, 5, 80, 4, 5, 1, 0.2);
   ScsSettings s;
   tp_settings(&s);
+  s.disable_polish = 1;
   s.eps_abs = s.eps_rel = 1e-9;
   s.max_iters = 7;
   ScsSolution sol = {0};
@@ -29,6 +31,7 @@ Test(limits, max_iters_one) {
   TestProblem *tp = tp_lp_small();
   ScsSettings s;
   tp_settings(&s);
+  s.disable_polish = 1;
   s.max_iters = 1;
   ScsSolution sol = {0};
   ScsInfo info = {0};
@@ -46,6 +49,7 @@ Test(limits, time_limit) {
   TestProblem *tp = tp_random(4, 300, 10, 400, 20, 10, 1, 0.05);
   ScsSettings s;
   tp_settings(&s);
+  s.disable_polish = 1;
   s.eps_abs = s.eps_rel = 1e-14;
   s.eps_infeas = 1e-20;
   s.max_iters = 100000000;

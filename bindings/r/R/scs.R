@@ -59,7 +59,7 @@ scs_control <- function(max_iters = 100000L, eps_rel = 1e-4, eps_abs = 1e-4,
                         time_limit_secs = 0, acceleration_type_1 = TRUE,
                         acceleration_regularization = 1e-8,
                         acceleration_relaxation = 1.0,
-                        lin_sys_backend = "direct") {
+                        lin_sys_backend = "direct", polish = TRUE) {
     as.list(environment())
 }
 
@@ -157,7 +157,7 @@ scs_backends <- function() {
 .scs_int_settings <- c("max_iters", "acceleration_lookback",
                        "acceleration_interval")
 .scs_flag_settings <- c("verbose", "normalize", "warm_start", "adaptive_scale",
-                        "acceleration_type_1")
+                        "acceleration_type_1", "polish")
 .scs_real_settings <- c("eps_rel", "eps_abs", "eps_infeas", "alpha", "rho_x",
                         "scale", "time_limit_secs",
                         "acceleration_regularization",

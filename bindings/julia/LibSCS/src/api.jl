@@ -158,7 +158,7 @@ const _SETTING_NAMES = (:normalize, :scale, :adaptive_scale, :rho_x, :max_iters,
     :warm_start, :acceleration_lookback, :acceleration_interval,
     :acceleration_type_1, :acceleration_regularization,
     :acceleration_relaxation, :write_data_filename, :log_csv_filename,
-    :disable_signal_handling, :lin_sys_backend)
+    :disable_signal_handling, :lin_sys_backend, :disable_polish)
 
 # Settings: libscs's defaults, then the keywords. Signal handling inside
 # libscs is off by default (Julia owns SIGINT); use interrupt! instead.

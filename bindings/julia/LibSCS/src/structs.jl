@@ -89,6 +89,7 @@ struct ScsSettings{I,F}
     print::Ptr{Cvoid}
     print_data::Ptr{Cvoid}
     allocator::Ptr{ScsAllocator}
+    disable_polish::I
 end
 
 struct ScsSolution{I,F}
@@ -135,6 +136,8 @@ struct ScsInfo{I,F}
     cone_time::F
     accel_time::F
     lin_sys_iters::I
+    polish_status::I
+    polish_time::F
 end
 
 struct ScsProgress{I,F}

@@ -531,11 +531,12 @@ static int Solver_init(SolverObject *self, PyObject *args, PyObject *kwargs) {
                            "acceleration_type_1",
                            "acceleration_regularization",
                            "acceleration_relaxation", "write_data_filename",
-                           "log_csv_filename", NULL};
+                           "log_csv_filename", "polish", NULL};
   long long m = 0, n = 0;
   PyObject *oAx, *oAi, *oAp, *oPx, *oPi, *oPp, *ob, *oc, *cone, *progress;
   const char *backend_name = NULL;
   PyObject *verbose = NULL, *normalize = NULL, *adaptive = NULL;
+  PyObject *polish = NULL;
   ScsSettings stgs;
   ScsData d;
   ScsCone k;
@@ -568,14 +569,15 @@ static int Solver_init(SolverObject *self, PyObject *args, PyObject *kwargs) {
           args, kwargs,
           "LLOOOOOOOOO!zO|$O!O!O!" SCSPY_I SCSPY_F SCSPY_F SCSPY_F SCSPY_F
               SCSPY_F SCSPY_F SCSPY_F SCSPY_I SCSPY_I SCSPY_I SCSPY_F SCSPY_F
-                  "zz",
+                  "zzO!",
           kwlist, &m, &n, &oAx, &oAi, &oAp, &oPx, &oPi, &oPp, &ob, &oc,
           &PyDict_Type, &cone, &backend_name, &progress, &PyBool_Type,
           &verbose, &PyBool_Type, &normalize, &PyBool_Type, &adaptive, pmi,
           &stgs.scale, &stgs.eps_abs, &stgs.eps_rel, &stgs.eps_infeas,
           &stgs.alpha, &stgs.rho_x, &stgs.time_limit_secs, pal, pai, pat,
           &stgs.acceleration_regularization, &stgs.acceleration_relaxation,
-          &stgs.write_data_filename, &stgs.log_csv_filename)) {
+          &stgs.write_data_filename, &stgs.log_csv_filename, &PyBool_Type,
+          &polish)) {
     return -1;
   }
   if (m <= 0 || (long long)(scs_int)m != m) {
@@ -606,6 +608,9 @@ static int Solver_init(SolverObject *self, PyObject *args, PyObject *kwargs) {
   }
   if (adaptive) {
     stgs.adaptive_scale = PyObject_IsTrue(adaptive);
+  }
+  if (polish) {
+    stgs.disable_polish = !PyObject_IsTrue(polish);
   }
   stgs.warm_start = 0;
   stgs.print = print_hook;
@@ -835,6 +840,20 @@ static PyObject *new_array(ModState *st, const scs_float *src, scs_int len) {
   return arr;
 }
 
+/* ScsInfo.polish_status as a word (libscs extension) */
+static const char *polish_word(scs_int status) {
+  switch (status) {
+  case SCS_POLISH_ACCEPTED:
+    return "accepted";
+  case SCS_POLISH_REJECTED:
+    return "rejected";
+  case SCS_POLISH_FAILED:
+    return "failed";
+  default:
+    return "not run";
+  }
+}
+
 static PyObject *info_dict(const ScsInfo *info, const char *err) {
   const AaStats *a = &info->aa_stats;
   PyObject *aa = Py_BuildValue(
@@ -852,7 +871,7 @@ static PyObject *info_dict(const ScsInfo *info, const char *err) {
   }
   PyObject *d = Py_BuildValue(
       "{s:L,s:s,s:L,s:L,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:d,s:d,"
-      "s:d,s:d,s:L,s:L,s:N,s:s,s:L}",
+      "s:d,s:d,s:L,s:L,s:N,s:s,s:L,s:s,s:d}",
       "status_val", (long long)info->status_val, "status", info->status,
       "iter", (long long)info->iter, "scale_updates",
       (long long)info->scale_updates, "scale", (double)info->scale, "pobj",
@@ -868,7 +887,9 @@ static PyObject *info_dict(const ScsInfo *info, const char *err) {
       (long long)info->accepted_accel_steps, "rejected_accel_steps",
       (long long)info->rejected_accel_steps, "aa_stats", aa,
       "lin_sys_solver", info->lin_sys_solver, "lin_sys_iters",
-      (long long)info->lin_sys_iters);
+      (long long)info->lin_sys_iters, "polish",
+      polish_word(info->polish_status), "polish_time",
+      (double)info->polish_time);
   if (d && err && err[0]) {
     PyObject *e = PyUnicode_FromString(err);
     if (!e || PyDict_SetItemString(d, "error", e) < 0) {

@@ -1,0 +1,380 @@
+/*
+ * Solution polishing for LPs and QPs (cones z and l only), after OSQP
+ * (Stellato et al. 2020, "OSQP: an operator splitting solver for quadratic
+ * programs", Section 4, "Solution polishing").
+ *
+ * Near the optimum the ADMM iterate tells which inequality rows are active
+ * (y_i > s_i). With that guess the problem reduces to the equality-
+ * constrained QP
+ *
+ *     minimize (1/2) x'Px + c'x   subject to  A_act x = b_act,
+ *
+ * whose KKT conditions are the linear system
+ *
+ *     [ P      A_act' ] [ x     ]   [ -c    ]
+ *     [ A_act  0      ] [ y_act ] = [ b_act ].
+ *
+ * It is solved with the sparse direct backend on the regularized,
+ * quasi-definite matrix [P + dI, A_act'; A_act, -dI] and a few steps of
+ * iterative refinement against the exact one (OSQP Section 4.2), all on
+ * the equilibrated data. Refinement starts from the ADMM point, so it is
+ * a proximal-point iteration on the KKT system: when the reduced system is
+ * singular (a degenerate vertex, an LP face) the polished point is the
+ * solution nearest the ADMM one, not one pushed off by 1/d.
+ *
+ * A wrong guess shows as an active row with a negative multiplier or an
+ * inactive row with a negative slack. Those rows change sides and the
+ * system is solved again, a few rounds at most (the primal-dual active set
+ * strategy, Hintermueller, Ito and Kunisch 2002, SIAM J. Optim. 13(3)).
+ *
+ * The polished point has y = 0 and s = b - Ax on the inactive rows, s = 0
+ * on the active ones, and is projected onto the cones (y and s clipped at
+ * 0). If the guess is still wrong, the residuals say so: the point is kept
+ * only if each of its residuals is no worse than the ADMM iterate's
+ * (polish.h), measured exactly as every iterate is (residuals.c, in the
+ * caller's units).
+ */
+#include "polish.h"
+
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "linalg.h"
+#include "linsys.h"
+#include "timer.h"
+#include "work.h"
+
+/* Regularization of the reduced KKT matrix, in equilibrated units (OSQP
+ * uses 1e-6); refinement removes its effect. */
+#define POLISH_DELTA 1e-7
+#define POLISH_REFINE_STEPS 10
+#define POLISH_ROUNDS 6
+/* a multiplier or slack below -SIGN_TOL (relative) is a wrong side */
+#define SIGN_TOL 1e-9
+
+/* Residual ratios (residual / tolerance) below this are as good as any:
+ * a polished point at 1e-5 of the tolerance is not rejected because the
+ * ADMM one happened to be at 1e-6. */
+#define POLISH_RATIO_FLOOR 1e-3
+
+int scs_polish_applies(const ScsWork *w) {
+  const ScsCone *k = &w->cones->k;
+  return !w->stgs.disable_polish && w->m > 0 && k->z + k->l == w->m;
+}
+
+/* Working arrays of one attempt (equilibrated units, tau = 1). */
+typedef struct {
+  scs_int n, m, m_act;
+  unsigned char *active; /* 1 on the rows held at s = 0 */
+  scs_int *act;          /* act[k] = row of A of the k-th active row */
+  scs_int *pos;          /* pos[i] = k if act[k] = i, else -1 */
+  ScsMatrix *A_act;      /* those rows of A */
+  scs_float *rhs;        /* (-c, b_act) */
+  scs_float *z;          /* (x, y_act): start, then solution */
+  scs_float *res;        /* refinement residual, then correction */
+  scs_float *diag_r;     /* the regularization, n + m_act */
+  scs_float *x, *y;      /* the current point: x (n), y (m, 0 if inactive) */
+  scs_float *slack;      /* b - A x (m) */
+} Polish;
+
+static void polish_free(Polish *p) {
+  scs_free(p->active);
+  scs_free(p->act);
+  scs_free(p->pos);
+  scs_csc_free(p->A_act);
+  scs_free(p->rhs);
+  scs_free(p->z);
+  scs_free(p->res);
+  scs_free(p->diag_r);
+  scs_free(p->x);
+  scs_free(p->y);
+  scs_free(p->slack);
+}
+
+static int polish_alloc(Polish *p, scs_int n, scs_int m) {
+  memset(p, 0, sizeof(*p));
+  p->n = n;
+  p->m = m;
+  size_t nn = (size_t)n, mm = (size_t)m, nk = nn + mm;
+  p->active = scs_calloc_array(mm, 1);
+  p->act = scs_malloc_array(mm, sizeof(scs_int));
+  p->pos = scs_malloc_array(mm, sizeof(scs_int));
+  p->rhs = scs_malloc_array(nk, sizeof(scs_float));
+  p->z = scs_malloc_array(nk, sizeof(scs_float));
+  p->res = scs_malloc_array(nk, sizeof(scs_float));
+  p->diag_r = scs_malloc_array(nk, sizeof(scs_float));
+  p->x = scs_malloc_array(nn, sizeof(scs_float));
+  p->y = scs_malloc_array(mm, sizeof(scs_float));
+  p->slack = scs_malloc_array(mm, sizeof(scs_float));
+  return p->active && p->act && p->pos && p->rhs && p->z && p->res &&
+                 p->diag_r && p->x && p->y && p->slack
+             ? 0
+             : -1;
+}
+
+/* The start: the iterate divided by tau, and the active set it suggests:
+ * every zero-cone row, and the nonnegative rows whose dual is larger than
+ * their slack (in SCS's iteration exactly one of them is nonzero: the sign
+ * of the point the cone projection split). */
+static void start_from_iterate(const ScsWork *w, Polish *p) {
+  scs_int n = w->n, nz = w->cones->k.z;
+  scs_float tau = w->u[n + w->m];
+  const scs_float *y = w->u + n, *s = w->rsk + n;
+  for (scs_int j = 0; j < n; ++j) p->x[j] = w->u[j] / tau;
+  for (scs_int i = 0; i < w->m; ++i) {
+    p->active[i] = i < nz || y[i] > s[i];
+    p->y[i] = p->active[i] ? y[i] / tau : 0;
+  }
+}
+
+/* A_act: the rows act[0..m_act) of A, in that order (sorted columns stay
+ * sorted since act is increasing). */
+static ScsMatrix *select_rows(const ScsMatrix *A, const Polish *p) {
+  scs_int nnz = 0;
+  for (scs_int q = 0; q < A->p[A->n]; ++q) nnz += p->pos[A->i[q]] >= 0;
+  ScsMatrix *B = scs_csc_alloc(p->m_act, A->n, nnz);
+  if (!B) return NULL;
+  scs_int k = 0;
+  for (scs_int j = 0; j < A->n; ++j) {
+    B->p[j] = k;
+    for (scs_int q = A->p[j]; q < A->p[j + 1]; ++q) {
+      if (p->pos[A->i[q]] < 0) continue;
+      B->i[k] = p->pos[A->i[q]];
+      B->x[k++] = A->x[q];
+    }
+  }
+  B->p[A->n] = k;
+  return B;
+}
+
+/* The reduced system of the current active set, started at (x, y_act). */
+static int build_system(const ScsWork *w, Polish *p) {
+  scs_int n = p->n;
+  p->m_act = 0;
+  for (scs_int i = 0; i < p->m; ++i) {
+    p->pos[i] = p->active[i] ? p->m_act : -1;
+    if (p->active[i]) p->act[p->m_act++] = i;
+  }
+  scs_csc_free(p->A_act);
+  p->A_act = select_rows(w->A, p);
+  if (!p->A_act) return -1;
+  for (scs_int j = 0; j < n; ++j) {
+    p->rhs[j] = -w->c[j];
+    p->z[j] = p->x[j];
+  }
+  for (scs_int k = 0; k < p->m_act; ++k) {
+    p->rhs[n + k] = w->b[p->act[k]];
+    p->z[n + k] = p->y[p->act[k]];
+  }
+  return 0;
+}
+
+/* res = rhs - K z with the exact (unregularized) KKT matrix K. */
+static void kkt_residual(const ScsWork *w, const Polish *p) {
+  scs_int n = p->n, ma = p->m_act;
+  const scs_float *x = p->z, *y = p->z + n;
+  scs_float *rx = p->res, *ry = p->res + n;
+  for (scs_int k = 0; k < n + ma; ++k) p->res[k] = 0;
+  if (w->P) scs_csc_sym_mul_add(w->P, x, rx);
+  scs_csc_mul_t_add(p->A_act, y, rx);
+  scs_csc_mul_add(p->A_act, x, ry);
+  for (scs_int k = 0; k < n + ma; ++k) p->res[k] = p->rhs[k] - p->res[k];
+}
+
+/* Refinement from the start z: z += K_d^{-1} (rhs - K z) while the
+ * residual decreases (OSQP Section 4.2; from the ADMM point it is the
+ * proximal-point method on K z = rhs). 0, or -1 if the regularized matrix
+ * could not be factored or z is not finite. */
+static int solve_reduced(const ScsWork *w, Polish *p) {
+  const ScsLinSysBackend *ls = &scs_linsys_direct;
+  scs_int nk = p->n + p->m_act;
+  for (scs_int k = 0; k < nk; ++k) p->diag_r[k] = POLISH_DELTA;
+  void *lw = ls->init(p->A_act, w->P, p->diag_r, ls->user_data);
+  if (!lw) return -1;
+  int rc = 0;
+  scs_float last = INFINITY;
+  for (int step = 0; rc == 0 && step < POLISH_REFINE_STEPS; ++step) {
+    kkt_residual(w, p);
+    scs_float nm = scs_vec_norm_inf(p->res, nk);
+    if (!(nm < last) || nm == 0) break; /* NaN, stalled or exact */
+    last = nm;
+    if (ls->solve(lw, p->res, NULL, 0) != 0) rc = -1;
+    else scs_vec_axpy(p->z, p->res, nk, 1);
+  }
+  ls->free(lw);
+  return rc == 0 && scs_vec_all_finite(p->z, nk) ? 0 : -1;
+}
+
+/* x, y and the slacks b - Ax from the solution of the reduced system. */
+static void unpack(const ScsWork *w, Polish *p) {
+  scs_int n = p->n;
+  memcpy(p->x, p->z, (size_t)n * sizeof(scs_float));
+  for (scs_int i = 0; i < p->m; ++i) {
+    p->y[i] = p->pos[i] >= 0 ? p->z[n + p->pos[i]] : 0;
+    p->slack[i] = w->b[i];
+  }
+  const ScsMatrix *A = w->A;
+  for (scs_int j = 0; j < n; ++j)
+    for (scs_int q = A->p[j]; q < A->p[j + 1]; ++q)
+      p->slack[A->i[q]] -= A->x[q] * p->x[j];
+}
+
+/* Move the nonnegative rows on the wrong side: an active row with a
+ * negative multiplier leaves; only when none does, an inactive row with a
+ * negative slack enters. Returns the number of rows moved. */
+static scs_int update_active(const ScsWork *w, Polish *p) {
+  scs_int nz = w->cones->k.z, moved = 0;
+  scs_float ty = SIGN_TOL * SCS_MAX(1, scs_vec_norm_inf(p->y, p->m));
+  scs_float ts = SIGN_TOL * SCS_MAX(1, scs_vec_norm_inf(w->b, p->m));
+  for (scs_int i = nz; i < p->m; ++i) {
+    if (p->active[i] && p->y[i] < -ty) {
+      p->active[i] = 0;
+      p->y[i] = 0;
+      ++moved;
+    }
+  }
+  if (moved) return moved;
+  for (scs_int i = nz; i < p->m; ++i) {
+    if (!p->active[i] && p->slack[i] < -ts) {
+      p->active[i] = 1;
+      ++moved;
+    }
+  }
+  return moved;
+}
+
+/* Write the polished point into the iterate: u = (x, y, 1), rsk = (0, s,
+ * 0) with y in K* and s in K (both clipped at 0 on nonnegative rows; s = 0
+ * on active rows, y = 0 on inactive ones). */
+static void write_iterate(ScsWork *w, const Polish *p) {
+  scs_int n = w->n, m = w->m, nz = w->cones->k.z;
+  scs_float *y = w->u + n, *s = w->rsk + n;
+  memcpy(w->u, p->x, (size_t)n * sizeof(scs_float));
+  for (scs_int i = 0; i < m; ++i) {
+    y[i] = i < nz ? p->y[i] : SCS_MAX(p->y[i], 0);
+    s[i] = p->active[i] ? 0 : SCS_MAX(p->slack[i], 0);
+  }
+  w->u[n + m] = 1;
+  for (scs_int j = 0; j < n; ++j) w->rsk[j] = 0;
+  w->rsk[n + m] = 0;
+}
+
+/* 1 if the polished ratios are acceptable against the ADMM ones. */
+static int no_worse(const scs_float pol[3], const scs_float admm[3]) {
+  for (int k = 0; k < 3; ++k)
+    if (!(pol[k] <= SCS_MAX(admm[k], POLISH_RATIO_FLOOR))) return 0;
+  return 1;
+}
+
+static scs_float max3(const scs_float v[3]) {
+  return SCS_MAX(SCS_MAX(v[0], v[1]), v[2]);
+}
+
+/* Saved iterates: the ADMM one and the best polished one. */
+typedef struct {
+  scs_float *admm_u, *admm_rsk, *best_u, *best_rsk;
+  scs_float admm[3], best[3]; /* their residual ratios */
+  scs_int l;
+} Candidates;
+
+static int candidates_alloc(Candidates *c, scs_int l) {
+  c->l = l;
+  c->admm_u = scs_malloc_array((size_t)l, sizeof(scs_float));
+  c->admm_rsk = scs_malloc_array((size_t)l, sizeof(scs_float));
+  c->best_u = scs_malloc_array((size_t)l, sizeof(scs_float));
+  c->best_rsk = scs_malloc_array((size_t)l, sizeof(scs_float));
+  c->best[0] = c->best[1] = c->best[2] = INFINITY;
+  return c->admm_u && c->admm_rsk && c->best_u && c->best_rsk ? 0 : -1;
+}
+
+static void candidates_free(Candidates *c) {
+  scs_free(c->admm_u);
+  scs_free(c->admm_rsk);
+  scs_free(c->best_u);
+  scs_free(c->best_rsk);
+}
+
+static void copy_iterate(scs_float *du, scs_float *drsk, const scs_float *u,
+                         const scs_float *rsk, scs_int l) {
+  memcpy(du, u, (size_t)l * sizeof(scs_float));
+  memcpy(drsk, rsk, (size_t)l * sizeof(scs_float));
+}
+
+/* Evaluate the point of this round as every iterate is evaluated, and keep
+ * it if it is the best so far (by the largest ratio). */
+static void evaluate_round(ScsWork *w, const Polish *p, Candidates *c,
+                           scs_int iter) {
+  scs_float r[3];
+  write_iterate(w, p);
+  scs_residuals_invalidate(&w->r);
+  scs_residuals_update(w, iter);
+  scs_residuals_ratios(w, r);
+  if (!(max3(r) < max3(c->best))) return;
+  memcpy(c->best, r, sizeof(r));
+  copy_iterate(c->best_u, c->best_rsk, w->u, w->rsk, c->l);
+}
+
+/* Rounds of solve and active-set update from the ADMM iterate; the best
+ * point is in c. A round that fails (no memory, a matrix the backend
+ * cannot factor) ends them; its message is dropped, since the solve goes
+ * on with the best point or the ADMM answer. */
+static void polish_rounds(ScsWork *w, Polish *p, Candidates *c,
+                          scs_int iter, double budget_ms) {
+  ScsTimer t;
+  scs_tic(&t);
+  double last_ms = 0;
+  start_from_iterate(w, p);
+  for (int round = 0; round < POLISH_ROUNDS; ++round) {
+    double spent = scs_toc_ms(&t);
+    if (round > 0 && spent + (spent - last_ms) > budget_ms) return;
+    last_ms = spent;
+    if (build_system(w, p) || solve_reduced(w, p)) {
+      scs_clear_error();
+      return;
+    }
+    unpack(w, p);
+    evaluate_round(w, p, c, iter);
+    if (update_active(w, p) == 0) break;
+  }
+}
+
+scs_int scs_polish(ScsWork *w, scs_int iter, int must_solve,
+                   double budget_ms, double *time_ms) {
+  /* a round costs about one factorization, as the setup did */
+  if (!(w->setup_time_ms <= budget_ms)) return SCS_POLISH_NOT_RUN;
+  ScsTimer t;
+  scs_tic(&t);
+  scs_int l = w->n + w->m + 1;
+  scs_int result = SCS_POLISH_FAILED;
+  Polish p;
+  Candidates c = {0};
+  int ok = polish_alloc(&p, w->n, w->m) == 0 &&
+           candidates_alloc(&c, l) == 0 && w->u[w->n + w->m] > 0;
+  if (ok) {
+    scs_residuals_update(w, iter);
+    scs_residuals_ratios(w, c.admm);
+    copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
+    polish_rounds(w, &p, &c, iter, budget_ms);
+    result = SCS_POLISH_REJECTED;
+    if (max3(c.best) < INFINITY) {
+      copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);
+      scs_residuals_invalidate(&w->r);
+      scs_residuals_update(w, iter);
+      if (no_worse(c.best, c.admm) &&
+          (!must_solve || scs_residuals_status(w) == SCS_SOLVED))
+        result = SCS_POLISH_ACCEPTED;
+    } else {
+      result = SCS_POLISH_FAILED;
+    }
+    if (result != SCS_POLISH_ACCEPTED) {
+      copy_iterate(w->u, w->rsk, c.admm_u, c.admm_rsk, l);
+      scs_residuals_invalidate(&w->r);
+      scs_residuals_update(w, iter);
+    }
+  }
+  polish_free(&p);
+  candidates_free(&c);
+  if (time_ms) *time_ms += scs_toc_ms(&t);
+  return result;
+}

@@ -1,0 +1,25 @@
+/* Solution polishing for LPs and QPs (polish.c; docs/polishing.md). */
+#ifndef SCS_POLISH_H
+#define SCS_POLISH_H
+
+#include "glob.h"
+
+/* What an attempt did: SCS_POLISH_* of scs.h (ScsInfo.polish_status). */
+struct SCS_WORK;
+
+/* 1 if polishing is on and the cones are zero and nonnegative only. */
+int scs_polish_applies(const struct SCS_WORK *w);
+
+/* Polish the current iterate (tau > 0). Accepted: the iterate becomes the
+ * polished point (tau 1, kappa 0) with w->r fresh for it. Otherwise the
+ * iterate and w->r are as before. The point is accepted when each of its
+ * three residual ratios (residual / tolerance) is no worse than the
+ * iterate's, or below 1e-3; with must_solve it must also pass the
+ * termination test. A round (one factorization of the reduced system)
+ * starts only if it is expected to end within budget_ms of the start (the
+ * first is estimated by the setup time): SCS_POLISH_NOT_RUN if not even
+ * the first fits. Adds its time to *time_ms (may be NULL). */
+scs_int scs_polish(struct SCS_WORK *w, scs_int iter, int must_solve,
+                   double budget_ms, double *time_ms);
+
+#endif

@@ -1,0 +1,299 @@
+/* Solution polishing (src/polish.c, docs/polishing.md): known answers that
+ * ADMM alone misses at eps 1e-4, degenerate LPs, a wrong active-set guess
+ * that must leave the ADMM answer untouched, and problems polishing must
+ * not touch (infeasible, unbounded, SOCP, polishing off). */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "polish.h"
+#include "problems.h"
+#include "work.h"
+
+/* ||P x + A'y + c||_inf, P upper triangle */
+static double dual_res(const ScsData *d, const scs_float *x,
+                       const scs_float *y) {
+  double *r = calloc((size_t)d->n, sizeof(double)), mx = 0;
+  chk_mul(d->A, y, r, 1);
+  if (d->P)
+    for (scs_int j = 0; j < d->n; ++j)
+      for (scs_int k = d->P->p[j]; k < d->P->p[j + 1]; ++k) {
+        scs_int i = d->P->i[k];
+        r[i] += d->P->x[k] * x[j];
+        if (i != j) r[j] += d->P->x[k] * x[i];
+      }
+  for (scs_int j = 0; j < d->n; ++j) mx = fmax(mx, fabs(r[j] + d->c[j]));
+  free(r);
+  return mx;
+}
+
+/* The answer is a solution by the checks of the caller's data: residuals
+ * below a tolerance, s in K, y in K*, complementary. */
+static void assert_solution(const TestProblem *tp, const ScsSolution *sol,
+                            double tol) {
+  cr_assert_lt(chk_primal_res(&tp->d, sol->x, sol->s), tol);
+  cr_assert_lt(dual_res(&tp->d, sol->x, sol->y), tol);
+  cr_assert_lt(chk_primal_cone_violation(&tp->k, sol->s), tol);
+  cr_assert_lt(chk_dual_cone_violation(&tp->k, sol->y), tol);
+  cr_assert_lt(fabs(chk_dot(sol->s, sol->y, tp->d.m)), tol);
+}
+
+static scs_int solve(const TestProblem *tp, int polish, ScsSolution *sol,
+                     ScsInfo *info, scs_int max_iters) {
+  ScsSettings s;
+  tp_settings(&s);
+  s.disable_polish = !polish;
+  if (max_iters > 0) s.max_iters = max_iters;
+  memset(info, 0, sizeof(*info));
+  return scs(&tp->d, &tp->k, &s, sol, info);
+}
+
+/* HS268 of the Maros-Meszaros set: 5 variables, 5 inequalities, a dense,
+ * badly conditioned P. Objective constant 14463, optimum 5.7310705e-07. */
+static TestProblem *hs268(void) {
+  static const double A[] = {/* rows "G": a'x >= r, as -a'x + s = -r */
+                             1,   1,  1,  1,  1,  -10, -10, 3, -5, -4,
+                             8,   -1, 2,  5,  -3, -8,  1,   -2, -5, 3,
+                             4,   2,  -3, 5,  -1};
+  static const double b[] = {5, -20, 40, -11, 30};
+  static const double c[] = {18340, -34198, 4542, 8672, 86};
+  static const double P[] = {
+      20394, -24908, -2026, 3896,  658,   -24908, 41818, -3466, -9828,
+      -372,  -2026,  -3466, 3510,  2178,  -348,   3896,  -9828, 2178,
+      3030,  -44,    658,   -372,  -348,  -44,    54};
+  ScsCone k;
+  memset(&k, 0, sizeof(k));
+  k.l = 5;
+  return tp_from_dense("hs268", 5, 5, A, P, b, c, &k, 5.7310705e-07 - 14463,
+                       SCS_SOLVED);
+}
+
+/* error of the file's objective (with its constant), as the benchmark
+ * runner measures it */
+static double hs268_err(double pobj) {
+  return tp_rel_err(pobj + 14463, 5.7310705e-07);
+}
+
+Test(polish, qp_hs268_exact_where_admm_is_not) {
+  TestProblem *tp = hs268();
+  ScsSolution admm = {0}, pol = {0};
+  ScsInfo ia, ip;
+  cr_assert_eq(solve(tp, 0, &admm, &ia, 0), SCS_SOLVED);
+  cr_assert_eq(ia.polish_status, SCS_POLISH_NOT_RUN);
+  cr_assert_gt(hs268_err(ia.pobj), 1e-3, "ADMM alone is off: %g",
+               hs268_err(ia.pobj));
+  cr_assert_eq(solve(tp, 1, &pol, &ip, 0), SCS_SOLVED);
+  cr_assert_eq(ip.polish_status, SCS_POLISH_ACCEPTED);
+  cr_assert_lt(hs268_err(ip.pobj), 1e-6, "polished error %g",
+               hs268_err(ip.pobj));
+  cr_assert_lt(hs268_err(chk_objective(&tp->d, pol.x)), 1e-6);
+  assert_solution(tp, &pol, 1e-6);
+  cr_assert_leq(ip.res_pri, ia.res_pri + 1e-12);
+  cr_assert_leq(ip.res_dual, ia.res_dual + 1e-12);
+  cr_assert_geq(ip.polish_time, 0);
+  cr_assert_leq(ip.polish_time, ip.solve_time);
+  free_sol(&admm);
+  free_sol(&pol);
+  tp_free(tp);
+}
+
+/* Stopped by max_iters before ADMM converged: the polished point passes
+ * the termination test, so the solve reports solved. */
+Test(polish, unfinished_solve_finished_by_polishing) {
+  TestProblem *tp = hs268();
+  ScsSolution sol = {0};
+  ScsInfo info;
+  cr_assert_eq(solve(tp, 0, &sol, &info, 5), SCS_SOLVED_INACCURATE);
+  cr_assert_eq(solve(tp, 1, &sol, &info, 5), SCS_SOLVED);
+  cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED);
+  cr_assert_leq(info.iter, 5);
+  cr_assert_lt(hs268_err(info.pobj), 1e-6);
+  assert_solution(tp, &sol, 1e-6);
+  free_sol(&sol);
+  tp_free(tp);
+}
+
+/* Dual degenerate: min x1 + x2, x1 + x2 >= 1, x >= 0 has a whole optimal
+ * edge; the reduced system is singular along it. */
+Test(polish, lp_dual_degenerate_face) {
+  static const double A[] = {-1, -1, -1, 0, 0, -1};
+  static const double b[] = {-1, 0, 0};
+  static const double c[] = {1, 1};
+  ScsCone k;
+  memset(&k, 0, sizeof(k));
+  k.l = 3;
+  TestProblem *tp = tp_from_dense("face", 3, 2, A, NULL, b, c, &k, 1, 1);
+  ScsSolution sol = {0};
+  ScsInfo info;
+  cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
+  cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED);
+  cr_assert_lt(fabs(chk_objective(&tp->d, sol.x) - 1), 1e-9);
+  assert_solution(tp, &sol, 1e-9);
+  free_sol(&sol);
+  tp_free(tp);
+}
+
+/* Primal degenerate: three constraints active at the vertex (1, 1) of a
+ * two-variable LP, so the active rows are linearly dependent. */
+Test(polish, lp_primal_degenerate_vertex) {
+  static const double A[] = {1, 0, 0, 1, 1, 1};
+  static const double b[] = {1, 1, 2};
+  static const double c[] = {-1, -1};
+  ScsCone k;
+  memset(&k, 0, sizeof(k));
+  k.l = 3;
+  TestProblem *tp = tp_from_dense("vertex", 3, 2, A, NULL, b, c, &k, -2, 1);
+  ScsSolution sol = {0};
+  ScsInfo info;
+  cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
+  cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED);
+  cr_assert_lt(fabs(sol.x[0] - 1) + fabs(sol.x[1] - 1), 1e-9);
+  cr_assert_lt(fabs(info.pobj + 2), 1e-9);
+  assert_solution(tp, &sol, 1e-9);
+  free_sol(&sol);
+  tp_free(tp);
+}
+
+/* Equalities and inequalities with a planted solution. */
+Test(polish, random_lp_and_qp) {
+  for (int with_p = 0; with_p < 2; ++with_p) {
+    TestProblem *tp = tp_random(7 + with_p, 30, 8, 50, 0, 0, with_p, 0.3);
+    ScsSolution sol = {0};
+    ScsInfo info;
+    cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
+    cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED, "with_p %d: %d",
+                 with_p, (int)info.polish_status);
+    cr_assert_lt(tp_rel_err(info.pobj, tp->optimum), 1e-8);
+    assert_solution(tp, &sol, 1e-7);
+    free_sol(&sol);
+    tp_free(tp);
+  }
+}
+
+/* An iterate with a wrong active-set guess (every inequality active with
+ * a large multiplier: inconsistent equations, x off the optimum). The
+ * rounds may repair the guess: then the answer must be exact. A polished
+ * point that is not good enough (here: must pass a termination test with
+ * tolerances it cannot meet) must leave the iterate exactly as it was. */
+static ScsWork *wrong_guess(TestProblem *tp) {
+  ScsSettings s;
+  tp_settings(&s);
+  s.disable_polish = 1;
+  ScsWork *w = scs_init(&tp->d, &tp->k, &s);
+  cr_assert_not_null(w);
+  ScsSolution sol = {0};
+  ScsInfo info;
+  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SOLVED);
+  free_sol(&sol);
+  scs_float tau = w->u[w->n + w->m];
+  for (scs_int i = 0; i < w->m; ++i) {
+    w->u[w->n + i] = 10 * tau;
+    w->rsk[w->n + i] = 0;
+  }
+  w->u[0] += 0.5 * tau;
+  scs_residuals_invalidate(&w->r);
+  scs_residuals_update(w, 0);
+  w->stgs.disable_polish = 0;
+  return w;
+}
+
+static TestProblem *guess_lp(void) {
+  static const double A[] = {1, 0, 0, 1, 1, 1};
+  static const double b[] = {1, 1, 1.5};
+  static const double c[] = {-1, -2};
+  ScsCone k;
+  memset(&k, 0, sizeof(k));
+  k.l = 3;
+  return tp_from_dense("guess", 3, 2, A, NULL, b, c, &k, -2.5, 1);
+}
+
+Test(polish, wrong_guess_repaired_or_rejected) {
+  TestProblem *tp = guess_lp();
+  ScsWork *w = wrong_guess(tp);
+  scs_int l = w->n + w->m + 1;
+  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
+  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
+  scs_int st = scs_polish(w, 0, 0, INFINITY, NULL);
+  if (st == SCS_POLISH_ACCEPTED) {
+    cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-9, "pobj %g", w->r.pobj);
+    cr_assert_lt(scs_residuals_merit(w), 1e-3);
+  } else {
+    cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
+  }
+  free(u0);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+Test(polish, rejected_point_leaves_the_iterate) {
+  TestProblem *tp = guess_lp();
+  ScsWork *w = wrong_guess(tp);
+  scs_int l = w->n + w->m + 1;
+  w->stgs.eps_abs = w->stgs.eps_rel = -1; /* no point can pass */
+  scs_residuals_invalidate(&w->r);
+  scs_residuals_update(w, 0);
+  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
+  scs_float *rsk0 = malloc((size_t)l * sizeof(scs_float));
+  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
+  memcpy(rsk0, w->rsk, (size_t)l * sizeof(scs_float));
+  scs_float pobj0 = w->r.pobj, res0 = w->r.res_pri;
+  double ms = 0;
+  scs_int st = scs_polish(w, 0, 1, INFINITY, &ms);
+  cr_assert(st == SCS_POLISH_REJECTED || st == SCS_POLISH_FAILED,
+            "status %d", (int)st);
+  cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
+  cr_assert_eq(memcmp(rsk0, w->rsk, (size_t)l * sizeof(scs_float)), 0);
+  cr_assert_eq(w->r.pobj, pobj0);
+  cr_assert_eq(w->r.res_pri, res0);
+  cr_assert_gt(ms, 0);
+  free(u0);
+  free(rsk0);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+/* Certificates and non-polyhedral cones are never polished. */
+Test(polish, untouched_problems) {
+  struct {
+    TestProblem *(*make)(void);
+    scs_int status;
+  } cases[] = {{tp_lp_infeasible, SCS_INFEASIBLE},
+               {tp_qp_infeasible, SCS_INFEASIBLE},
+               {tp_lp_unbounded, SCS_UNBOUNDED},
+               {tp_qp_unbounded, SCS_UNBOUNDED},
+               {tp_socp_ball, SCS_SOLVED},
+               {tp_socp_cone, SCS_SOLVED},
+               {tp_qp_box, SCS_SOLVED}};
+  for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); ++c) {
+    TestProblem *tp = cases[c].make();
+    ScsSolution sol = {0};
+    ScsInfo info;
+    cr_assert_eq(solve(tp, 1, &sol, &info, 0), cases[c].status, "%s",
+                 tp->name);
+    cr_assert_eq(info.polish_status, SCS_POLISH_NOT_RUN, "%s", tp->name);
+    cr_assert_eq(info.polish_time, 0);
+    free_sol(&sol);
+    tp_free(tp);
+  }
+}
+
+/* Off means off: ADMM's answer. On, an early polish may end the solve
+ * sooner, with the exact answer. */
+Test(polish, disabled_gives_the_admm_answer) {
+  TestProblem *tp = tp_lp_small();
+  ScsSolution a = {0}, b = {0};
+  ScsInfo ia, ib;
+  cr_assert_eq(solve(tp, 0, &a, &ia, 0), SCS_SOLVED);
+  cr_assert_eq(solve(tp, 1, &b, &ib, 0), SCS_SOLVED);
+  cr_assert_eq(ia.polish_status, SCS_POLISH_NOT_RUN);
+  cr_assert_gt(tp_rel_err(ia.pobj, tp->optimum), 1e-9);
+  cr_assert_lt(tp_rel_err(ia.pobj, tp->optimum), 1e-3);
+  cr_assert_eq(ib.polish_status, SCS_POLISH_ACCEPTED);
+  cr_assert_leq(ib.iter, ia.iter);
+  cr_assert_lt(tp_rel_err(ib.pobj, tp->optimum), 1e-9);
+  free_sol(&a);
+  free_sol(&b);
+  tp_free(tp);
+}
