@@ -50,31 +50,59 @@
 /* exp(t) is finite for t below this */
 #define EXP_ARG_MAX 700.0
 
+/* The point, and two exponentials computed at most once per projection:
+ * the membership tests and the heuristic candidates share them. */
 typedef struct {
   double x, y, z;
+  double lift;  /* y e^(x/y): NAN until computed, INFINITY if not usable */
+  double plift; /* x e^(y/x - 1): the same */
 } ExpPt;
+
+static void exp_set(ExpPt *v, const double p[3]) {
+  v->x = p[0], v->y = p[1], v->z = p[2];
+  v->lift = v->plift = NAN;
+}
+
+/* y e^(x/y), the z of the boundary point above (x, y), for y > 0 and
+ * x/y < EXP_ARG_MAX; else INFINITY. */
+static double exp_lift(ExpPt *v) {
+  if (isnan(v->lift))
+    v->lift = v->y > 0 && v->x / v->y < EXP_ARG_MAX
+                  ? v->y * exp(v->x / v->y) : INFINITY;
+  return v->lift;
+}
+
+/* x e^(y/x - 1), minus the z of the polar boundary point below (x, y),
+ * for x > 0 and y/x - 1 < EXP_ARG_MAX; else INFINITY. */
+static double exp_plift(ExpPt *v) {
+  if (isnan(v->plift))
+    v->plift = v->x > 0 && v->y / v->x - 1 < EXP_ARG_MAX
+                   ? v->x * exp(v->y / v->x - 1) : INFINITY;
+  return v->plift;
+}
 
 /* ---- membership ---------------------------------------------------------- */
 
 /* v in K: y e^(x/y) <= z (compared in logs where e^(x/y) would overflow) or
  * x <= 0 = y <= z. */
-static int exp_in_cone(double x, double y, double z) {
-  if (y > 0) {
-    if (z <= 0) return 0;
-    double t = x / y;
-    return t < EXP_ARG_MAX ? y * exp(t) <= z : log(y) + t <= log(z);
+static int exp_in_cone(ExpPt *v) {
+  if (v->y > 0) {
+    if (v->z <= 0) return 0;
+    double l = exp_lift(v);
+    return l < INFINITY ? l <= v->z : log(v->y) + v->x / v->y <= log(v->z);
   }
-  return y == 0 && x <= 0 && z >= 0;
+  return v->y == 0 && v->x <= 0 && v->z >= 0;
 }
 
 /* v in K°: x e^(y/x - 1) <= -z, or x = 0 >= y, z. */
-static int exp_in_polar(double x, double y, double z) {
-  if (x > 0) {
-    if (z >= 0) return 0;
-    double t = y / x - 1;
-    return t < EXP_ARG_MAX ? x * exp(t) <= -z : log(x) + t <= log(-z);
+static int exp_in_polar(ExpPt *v) {
+  if (v->x > 0) {
+    if (v->z >= 0) return 0;
+    double l = exp_plift(v);
+    return l < INFINITY ? l <= -v->z
+                        : log(v->x) + (v->y / v->x - 1) <= log(-v->z);
   }
-  return x == 0 && y <= 0 && z <= 0;
+  return v->x == 0 && v->y <= 0 && v->z <= 0;
 }
 
 /* ---- the univariate equation --------------------------------------------- */
@@ -189,7 +217,7 @@ static void exp_consider(const ExpPt *v, const double cand[3], double *best,
 }
 
 /* The general case: root, ray point, heuristics. */
-static void exp_proj_general(const ExpPt *v, double out[3]) {
+static void exp_proj_general(ExpPt *v, double out[3]) {
   double lo, hi;
   exp_bracket(v, &lo, &hi);
   double rho = scs_expow_root(exp_h, v, lo, hi, exp_start(v, lo, hi),
@@ -202,13 +230,13 @@ static void exp_proj_general(const ExpPt *v, double out[3]) {
   cand[0] = fmin(v->x, 0), cand[1] = 0, cand[2] = fmax(v->z, 0);
   exp_consider(v, cand, out, &best_d2);
   /* raise z onto the boundary above v0 */
-  if (v->y > 0 && v->x / v->y < EXP_ARG_MAX) {
-    cand[0] = v->x, cand[1] = v->y, cand[2] = v->y * exp(v->x / v->y);
+  if (exp_lift(v) < INFINITY) {
+    cand[0] = v->x, cand[1] = v->y, cand[2] = v->lift;
     exp_consider(v, cand, out, &best_d2);
   }
   /* v0 minus the polar point (x0, y0, -x0 e^(y0/x0 - 1)) */
-  if (v->x > 0 && v->y / v->x - 1 < EXP_ARG_MAX) {
-    cand[0] = 0, cand[1] = 0, cand[2] = v->z + v->x * exp(v->y / v->x - 1);
+  if (exp_plift(v) < INFINITY) {
+    cand[0] = 0, cand[1] = 0, cand[2] = v->z + v->plift;
     exp_consider(v, cand, out, &best_d2);
   }
 }
@@ -223,13 +251,18 @@ static void exp_proj_d(double v[3]) {
   }
   double v0[3] = {v[0], v[1], v[2]};
   int e = scs_expow_scale(v);
-  if (exp_in_cone(v[0], v[1], v[2])) {
+  ExpPt p;
+  exp_set(&p, v);
+  if (exp_in_cone(&p)) {
     v[0] = v0[0], v[1] = v0[1], v[2] = v0[2];
     return;
   }
   scs_expow_flush(v);
-  if (exp_in_cone(v[0], v[1], v[2])) goto unscale;
-  if (exp_in_polar(v[0], v[1], v[2])) {
+  if (v[0] != p.x || v[1] != p.y || v[2] != p.z) { /* the flush changed v */
+    exp_set(&p, v);
+    if (exp_in_cone(&p)) goto unscale;
+  }
+  if (exp_in_polar(&p)) {
     v[0] = v[1] = v[2] = 0;
     return;
   }
@@ -237,11 +270,10 @@ static void exp_proj_d(double v[3]) {
     v[1] = 0;
     v[2] = fmax(v[2], 0);
   } else {
-    ExpPt p0 = {v[0], v[1], v[2]};
-    exp_proj_general(&p0, v);
+    exp_proj_general(&p, v);
   }
 unscale:
-  for (int i = 0; i < 3; ++i) v[i] = ldexp(v[i], e);
+  scs_expow_ldexp3(v, e);
 }
 
 void scs_proj_exp(scs_float *v) {

@@ -53,6 +53,26 @@ void scs_proj_power(scs_float *v, scs_float p);
  * bit pattern range, so 64 of them pin any double bracket). */
 #define SCS_EXPOW_MAX_ITERS 200
 
+/* 2^e for a normal power of two (|e| <= 1022), from its bit pattern: a
+ * multiplication by it is exactly ldexp, without the library call. */
+static inline double scs_expow_pow2(int e) {
+  uint64_t b = (uint64_t)(e + 1023) << 52;
+  double x;
+  memcpy(&x, &b, sizeof(x));
+  return x;
+}
+
+/* v <- v 2^k (exact unless the result leaves the normal range; then
+ * rounded exactly as ldexp rounds). */
+static inline void scs_expow_ldexp3(double v[3], int k) {
+  if (k >= -1022 && k <= 1022) {
+    double f = scs_expow_pow2(k);
+    for (int i = 0; i < 3; ++i) v[i] *= f;
+  } else {
+    for (int i = 0; i < 3; ++i) v[i] = ldexp(v[i], k);
+  }
+}
+
 /* v <- v 2^-e with e chosen so max |v_i| is in [0.5, 1) (exact: powers of
  * two); returns e (0 for v = 0). */
 static inline int scs_expow_scale(double v[3]) {
@@ -60,7 +80,7 @@ static inline int scs_expow_scale(double v[3]) {
   int e = 0;
   if (m == 0) return 0;
   (void)frexp(m, &e);
-  for (int i = 0; i < 3; ++i) v[i] = ldexp(v[i], -e);
+  scs_expow_ldexp3(v, -e);
   return e;
 }
 

@@ -214,7 +214,7 @@ static void pow_proj_d(double v[3], double p) {
   default:
     pow_proj_general(&pt, v[2] > 0 ? 1 : -1, v);
   }
-  for (int i = 0; i < 3; ++i) v[i] = ldexp(v[i], e);
+  scs_expow_ldexp3(v, e);
 }
 
 /* (t, s) <- projection onto the 2-D second-order cone {t >= |s|}. */
