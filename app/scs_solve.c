@@ -430,16 +430,6 @@ static void json_settings(Json *j, const Run *r) {
   jnum(j, "time_limit_secs", (double)r->stgs->time_limit_secs);
 }
 
-/* ScsInfo.polish_status as a word */
-static const char *polish_word(scs_int status) {
-  switch (status) {
-  case SCS_POLISH_ACCEPTED: return "accepted";
-  case SCS_POLISH_REJECTED: return "rejected";
-  case SCS_POLISH_FAILED: return "failed";
-  default: return "not run";
-  }
-}
-
 static void print_json(const Run *r, const ScsInfo *info) {
   Json j = {stdout, 1};
   json_problem(&j, r);
@@ -461,7 +451,7 @@ static void print_json(const Run *r, const ScsInfo *info) {
   jnum(&j, "solve_time_ms", (double)info->solve_time);
   jstr(&j, "lin_sys_solver", info->lin_sys_solver);
   jint(&j, "lin_sys_iters", (long long)info->lin_sys_iters);
-  jstr(&j, "polish", polish_word(info->polish_status));
+  jstr(&j, "polish", scs_polish_status_name(info->polish_status));
   jnum(&j, "polish_time_ms", (double)info->polish_time);
   json_settings(&j, r);
   fputs("}\n", stdout);
@@ -525,7 +515,7 @@ static void print_summary(const Run *r, const ScsInfo *info) {
   printf("times:        read: %.3f ms, setup: %.3f ms, solve: %.3f ms\n",
          r->read_ms, (double)info->setup_time, (double)info->solve_time);
   if (info->polish_status != SCS_POLISH_NOT_RUN)
-    printf("polish:       %s (%.3f ms)\n", polish_word(info->polish_status),
+    printf("polish:       %s (%.3f ms)\n", scs_polish_status_name(info->polish_status),
            (double)info->polish_time);
   if (info->lin_sys_iters > 0)
     printf("backend:      %s (%lld inner iterations)\n", info->lin_sys_solver,

@@ -303,6 +303,10 @@ void scs_cone_describe(const ScsCone *k, char *buf, size_t len);
 size_t scs_sizeof_int(void);
 size_t scs_sizeof_float(void);
 
+/** Extension: ScsInfo.polish_status as a word: "accepted", "rejected",
+ *  "failed" or "not run" (any other value). A static string. */
+const char *scs_polish_status_name(scs_int polish_status);
+
 /** Extension: the libscs release, e.g. "0.1.0". */
 const char *scs_library_version(void);
 

@@ -189,3 +189,16 @@ SCS_EXPORT scs_int scs(const ScsData *d, const ScsCone *k,
   scs_finish(w);
   return status;
 }
+
+SCS_EXPORT const char *scs_polish_status_name(scs_int polish_status) {
+  switch (polish_status) {
+  case SCS_POLISH_ACCEPTED:
+    return "accepted";
+  case SCS_POLISH_REJECTED:
+    return "rejected";
+  case SCS_POLISH_FAILED:
+    return "failed";
+  default:
+    return "not run";
+  }
+}

@@ -297,3 +297,11 @@ Test(polish, disabled_gives_the_admm_answer) {
   free_sol(&b);
   tp_free(tp);
 }
+
+Test(polish, status_names) {
+  cr_assert_str_eq(scs_polish_status_name(SCS_POLISH_ACCEPTED), "accepted");
+  cr_assert_str_eq(scs_polish_status_name(SCS_POLISH_REJECTED), "rejected");
+  cr_assert_str_eq(scs_polish_status_name(SCS_POLISH_FAILED), "failed");
+  cr_assert_str_eq(scs_polish_status_name(SCS_POLISH_NOT_RUN), "not run");
+  cr_assert_str_eq(scs_polish_status_name(42), "not run");
+}

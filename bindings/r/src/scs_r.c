@@ -405,20 +405,6 @@ static SEXP make_aa_stats(const AaStats *a) {
   return out;
 }
 
-/* ScsInfo.polish_status as a word (libscs extension) */
-static const char *polish_word(const ScsInfo *info) {
-  switch (info->polish_status) {
-  case SCS_POLISH_ACCEPTED:
-    return "accepted";
-  case SCS_POLISH_REJECTED:
-    return "rejected";
-  case SCS_POLISH_FAILED:
-    return "failed";
-  default:
-    return "not run";
-  }
-}
-
 /* Field names of the established R package first, then the extensions. */
 static SEXP make_info(const ScsInfo *info) {
   int k = 0, n = 27;
@@ -453,7 +439,7 @@ static SEXP make_info(const ScsInfo *info) {
   set_item(out, names, k++, "lin_sys_iters",
            Rf_ScalarInteger((int)info->lin_sys_iters));
   set_item(out, names, k++, "aa_stats", make_aa_stats(&info->aa_stats));
-  set_item(out, names, k++, "polish", Rf_mkString(polish_word(info)));
+  set_item(out, names, k++, "polish", Rf_mkString(scs_polish_status_name(info->polish_status)));
   set_item(out, names, k++, "polish_time", Rf_ScalarReal(info->polish_time));
   set_item(out, names, k++, "interrupted", Rf_ScalarLogical(0));
   Rf_setAttrib(out, R_NamesSymbol, names);

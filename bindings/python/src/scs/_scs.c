@@ -840,20 +840,6 @@ static PyObject *new_array(ModState *st, const scs_float *src, scs_int len) {
   return arr;
 }
 
-/* ScsInfo.polish_status as a word (libscs extension) */
-static const char *polish_word(scs_int status) {
-  switch (status) {
-  case SCS_POLISH_ACCEPTED:
-    return "accepted";
-  case SCS_POLISH_REJECTED:
-    return "rejected";
-  case SCS_POLISH_FAILED:
-    return "failed";
-  default:
-    return "not run";
-  }
-}
-
 static PyObject *info_dict(const ScsInfo *info, const char *err) {
   const AaStats *a = &info->aa_stats;
   PyObject *aa = Py_BuildValue(
@@ -888,7 +874,7 @@ static PyObject *info_dict(const ScsInfo *info, const char *err) {
       (long long)info->rejected_accel_steps, "aa_stats", aa,
       "lin_sys_solver", info->lin_sys_solver, "lin_sys_iters",
       (long long)info->lin_sys_iters, "polish",
-      polish_word(info->polish_status), "polish_time",
+      scs_polish_status_name(info->polish_status), "polish_time",
       (double)info->polish_time);
   if (d && err && err[0]) {
     PyObject *e = PyUnicode_FromString(err);
