@@ -17,7 +17,9 @@
  * It is solved with the sparse direct backend on the regularized,
  * quasi-definite matrix [P + dI, A_act'; A_act, -dI] and a few steps of
  * iterative refinement against the exact one (OSQP Section 4.2), all on
- * the equilibrated data. Refinement starts from the ADMM point, so it is
+ * the equilibrated data. The backend factors the full KKT pattern once per
+ * solve, with the inactive rows masked by a huge r_y (their y vanish), so
+ * a new active set costs one numeric refactorization. Refinement starts from the ADMM point, so it is
  * a proximal-point iteration on the KKT system: when the reduced system is
  * singular (a degenerate vertex, an LP face) the polished point is the
  * solution nearest the ADMM one, not one pushed off by 1/d.
@@ -50,6 +52,8 @@
 #define POLISH_DELTA 1e-7
 #define POLISH_REFINE_STEPS 10
 #define POLISH_ROUNDS 6
+/* r_y of an inactive row: its y is (A_i x - 0) / INACTIVE_R, negligible */
+#define INACTIVE_R 1e8
 /* a multiplier or slack below -SIGN_TOL (relative) is a wrong side */
 #define SIGN_TOL 1e-9
 
@@ -63,26 +67,21 @@ int scs_polish_applies(const ScsWork *w) {
   return !w->stgs.disable_polish && w->m > 0 && k->z + k->l == w->m;
 }
 
-/* Working arrays of one attempt (equilibrated units, tau = 1). */
+/* Working arrays of one attempt (equilibrated units, tau = 1). Vectors
+ * of length n + m are (x part, y part) of the masked KKT system. */
 typedef struct {
-  scs_int n, m, m_act;
+  scs_int n, m;
   unsigned char *active; /* 1 on the rows held at s = 0 */
-  scs_int *act;          /* act[k] = row of A of the k-th active row */
-  scs_int *pos;          /* pos[i] = k if act[k] = i, else -1 */
-  ScsMatrix *A_act;      /* those rows of A */
-  scs_float *rhs;        /* (-c, b_act) */
-  scs_float *z;          /* (x, y_act): start, then solution */
+  scs_float *rhs;        /* (-c, b on active rows, 0 on inactive ones) */
+  scs_float *z;          /* (x, y): start, then solution */
   scs_float *res;        /* refinement residual, then correction */
-  scs_float *diag_r;     /* the regularization, n + m_act */
+  scs_float *diag_r;     /* the regularization of the round */
   scs_float *x, *y;      /* the current point: x (n), y (m, 0 if inactive) */
   scs_float *slack;      /* b - A x (m) */
 } Polish;
 
 static void polish_free(Polish *p) {
   scs_free(p->active);
-  scs_free(p->act);
-  scs_free(p->pos);
-  scs_csc_free(p->A_act);
   scs_free(p->rhs);
   scs_free(p->z);
   scs_free(p->res);
@@ -98,8 +97,6 @@ static int polish_alloc(Polish *p, scs_int n, scs_int m) {
   p->m = m;
   size_t nn = (size_t)n, mm = (size_t)m, nk = nn + mm;
   p->active = scs_calloc_array(mm, 1);
-  p->act = scs_malloc_array(mm, sizeof(scs_int));
-  p->pos = scs_malloc_array(mm, sizeof(scs_int));
   p->rhs = scs_malloc_array(nk, sizeof(scs_float));
   p->z = scs_malloc_array(nk, sizeof(scs_float));
   p->res = scs_malloc_array(nk, sizeof(scs_float));
@@ -107,10 +104,15 @@ static int polish_alloc(Polish *p, scs_int n, scs_int m) {
   p->x = scs_malloc_array(nn, sizeof(scs_float));
   p->y = scs_malloc_array(mm, sizeof(scs_float));
   p->slack = scs_malloc_array(mm, sizeof(scs_float));
-  return p->active && p->act && p->pos && p->rhs && p->z && p->res &&
-                 p->diag_r && p->x && p->y && p->slack
+  return p->active && p->rhs && p->z && p->res && p->diag_r && p->x &&
+                 p->y && p->slack
              ? 0
              : -1;
+}
+
+void scs_polish_factor_free(ScsPolishFactor *f) {
+  if (f->lw) scs_linsys_direct.free(f->lw);
+  f->lw = NULL;
 }
 
 /* The start: the iterate divided by tau, and the active set it suggests:
@@ -128,82 +130,71 @@ static void start_from_iterate(const ScsWork *w, Polish *p) {
   }
 }
 
-/* A_act: the rows act[0..m_act) of A, in that order (sorted columns stay
- * sorted since act is increasing). */
-static ScsMatrix *select_rows(const ScsMatrix *A, const Polish *p) {
-  scs_int nnz = 0;
-  for (scs_int q = 0; q < A->p[A->n]; ++q) nnz += p->pos[A->i[q]] >= 0;
-  ScsMatrix *B = scs_csc_alloc(p->m_act, A->n, nnz);
-  if (!B) return NULL;
-  scs_int k = 0;
-  for (scs_int j = 0; j < A->n; ++j) {
-    B->p[j] = k;
-    for (scs_int q = A->p[j]; q < A->p[j + 1]; ++q) {
-      if (p->pos[A->i[q]] < 0) continue;
-      B->i[k] = p->pos[A->i[q]];
-      B->x[k++] = A->x[q];
-    }
-  }
-  B->p[A->n] = k;
-  return B;
-}
-
-/* The reduced system of the current active set, started at (x, y_act). */
-static int build_system(const ScsWork *w, Polish *p) {
+/* The round's system: the regularization (d on x and on active rows,
+ * INACTIVE_R on inactive ones), the right-hand side and the start (x, y). */
+static void build_system(const ScsWork *w, Polish *p) {
   scs_int n = p->n;
-  p->m_act = 0;
-  for (scs_int i = 0; i < p->m; ++i) {
-    p->pos[i] = p->active[i] ? p->m_act : -1;
-    if (p->active[i]) p->act[p->m_act++] = i;
-  }
-  scs_csc_free(p->A_act);
-  p->A_act = select_rows(w->A, p);
-  if (!p->A_act) return -1;
   for (scs_int j = 0; j < n; ++j) {
+    p->diag_r[j] = POLISH_DELTA;
     p->rhs[j] = -w->c[j];
     p->z[j] = p->x[j];
   }
-  for (scs_int k = 0; k < p->m_act; ++k) {
-    p->rhs[n + k] = w->b[p->act[k]];
-    p->z[n + k] = p->y[p->act[k]];
+  for (scs_int i = 0; i < p->m; ++i) {
+    p->diag_r[n + i] = p->active[i] ? POLISH_DELTA : INACTIVE_R;
+    p->rhs[n + i] = p->active[i] ? w->b[i] : 0;
+    p->z[n + i] = p->active[i] ? p->y[i] : 0;
   }
-  return 0;
 }
 
-/* res = rhs - K z with the exact (unregularized) KKT matrix K. */
+/* res = rhs - K z with the exact reduced KKT matrix K (inactive rows and
+ * their y left out: their residual is 0). */
 static void kkt_residual(const ScsWork *w, const Polish *p) {
-  scs_int n = p->n, ma = p->m_act;
+  scs_int n = p->n, nk = p->n + p->m;
   const scs_float *x = p->z, *y = p->z + n;
   scs_float *rx = p->res, *ry = p->res + n;
-  for (scs_int k = 0; k < n + ma; ++k) p->res[k] = 0;
+  for (scs_int k = 0; k < nk; ++k) p->res[k] = 0;
   if (w->P) scs_csc_sym_mul_add(w->P, x, rx);
-  scs_csc_mul_t_add(p->A_act, y, rx);
-  scs_csc_mul_add(p->A_act, x, ry);
-  for (scs_int k = 0; k < n + ma; ++k) p->res[k] = p->rhs[k] - p->res[k];
+  scs_csc_mul_t_add(w->A, y, rx); /* y is 0 on inactive rows */
+  scs_csc_mul_add(w->A, x, ry);
+  for (scs_int k = 0; k < nk; ++k) p->res[k] = p->rhs[k] - p->res[k];
+  for (scs_int i = 0; i < p->m; ++i)
+    if (!p->active[i]) ry[i] = 0;
+}
+
+/* Factor the round's matrix: the backend state of f is created at the
+ * first round of the solve (AMD and symbolic analysis of the full KKT
+ * pattern) and refactored with the round's diagonal afterwards. */
+static int factor_round(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
+  const ScsLinSysBackend *ls = &scs_linsys_direct;
+  if (!f->lw) {
+    f->lw = ls->init(w->A, w->P, p->diag_r, ls->user_data);
+    return f->lw ? 0 : -1;
+  }
+  return ls->update_diag_r(f->lw, p->diag_r) == 0 ? 0 : -1;
 }
 
 /* Refinement from the start z: z += K_d^{-1} (rhs - K z) while the
  * residual decreases (OSQP Section 4.2; from the ADMM point it is the
- * proximal-point method on K z = rhs). 0, or -1 if the regularized matrix
- * could not be factored or z is not finite. */
-static int solve_reduced(const ScsWork *w, Polish *p) {
+ * proximal-point method on K z = rhs). K_d^{-1} is the masked full
+ * matrix's: its inactive rows only perturb the x block by A_i'A_i /
+ * INACTIVE_R, which refinement removes with the rest. 0, or -1 if the
+ * matrix could not be factored or z is not finite. */
+static int solve_reduced(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
   const ScsLinSysBackend *ls = &scs_linsys_direct;
-  scs_int nk = p->n + p->m_act;
-  for (scs_int k = 0; k < nk; ++k) p->diag_r[k] = POLISH_DELTA;
-  void *lw = ls->init(p->A_act, w->P, p->diag_r, ls->user_data);
-  if (!lw) return -1;
-  int rc = 0;
+  scs_int n = p->n, nk = p->n + p->m;
+  if (factor_round(w, f, p) != 0) return -1;
   scs_float last = INFINITY;
-  for (int step = 0; rc == 0 && step < POLISH_REFINE_STEPS; ++step) {
+  for (int step = 0; step < POLISH_REFINE_STEPS; ++step) {
     kkt_residual(w, p);
     scs_float nm = scs_vec_norm_inf(p->res, nk);
     if (!(nm < last) || nm == 0) break; /* NaN, stalled or exact */
     last = nm;
-    if (ls->solve(lw, p->res, NULL, 0) != 0) rc = -1;
-    else scs_vec_axpy(p->z, p->res, nk, 1);
+    if (ls->solve(f->lw, p->res, NULL, 0) != 0) return -1;
+    scs_vec_axpy(p->z, p->res, nk, 1);
+    for (scs_int i = 0; i < p->m; ++i)
+      if (!p->active[i]) p->z[n + i] = 0;
   }
-  ls->free(lw);
-  return rc == 0 && scs_vec_all_finite(p->z, nk) ? 0 : -1;
+  return scs_vec_all_finite(p->z, nk) ? 0 : -1;
 }
 
 /* x, y and the slacks b - Ax from the solution of the reduced system. */
@@ -211,7 +202,7 @@ static void unpack(const ScsWork *w, Polish *p) {
   scs_int n = p->n;
   memcpy(p->x, p->z, (size_t)n * sizeof(scs_float));
   for (scs_int i = 0; i < p->m; ++i) {
-    p->y[i] = p->pos[i] >= 0 ? p->z[n + p->pos[i]] : 0;
+    p->y[i] = p->active[i] ? p->z[n + i] : 0;
     p->slack[i] = w->b[i];
   }
   const ScsMatrix *A = w->A;
@@ -319,17 +310,20 @@ static void evaluate_round(ScsWork *w, const Polish *p, Candidates *c,
  * point is in c. A round that fails (no memory, a matrix the backend
  * cannot factor) ends them; its message is dropped, since the solve goes
  * on with the best point or the ADMM answer. */
-static void polish_rounds(ScsWork *w, Polish *p, Candidates *c,
-                          scs_int iter, double budget_ms) {
+static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
+                          Candidates *c, scs_int iter, double budget_ms) {
   ScsTimer t;
   scs_tic(&t);
-  double last_ms = 0;
   start_from_iterate(w, p);
   for (int round = 0; round < POLISH_ROUNDS; ++round) {
     double spent = scs_toc_ms(&t);
-    if (round > 0 && spent + (spent - last_ms) > budget_ms) return;
-    last_ms = spent;
-    if (build_system(w, p) || solve_reduced(w, p)) {
+    if (round > 0 && spent + f->round_ms > budget_ms) return;
+    build_system(w, p);
+    ScsTimer tr;
+    scs_tic(&tr);
+    int rc = solve_reduced(w, f, p);
+    f->round_ms = scs_toc_ms(&tr);
+    if (rc != 0) {
       scs_clear_error();
       return;
     }
@@ -339,10 +333,12 @@ static void polish_rounds(ScsWork *w, Polish *p, Candidates *c,
   }
 }
 
-scs_int scs_polish(ScsWork *w, scs_int iter, int must_solve,
-                   double budget_ms, double *time_ms) {
-  /* a round costs about one factorization, as the setup did */
-  if (!(w->setup_time_ms <= budget_ms)) return SCS_POLISH_NOT_RUN;
+scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
+                   int must_solve, double budget_ms, double *time_ms) {
+  /* the first round costs about what the setup did (the same analysis
+   * and factorization), later ones what the last round did */
+  double first = f->lw ? f->round_ms : w->setup_time_ms;
+  if (!(first <= budget_ms)) return SCS_POLISH_NOT_RUN;
   ScsTimer t;
   scs_tic(&t);
   scs_int l = w->n + w->m + 1;
@@ -355,7 +351,7 @@ scs_int scs_polish(ScsWork *w, scs_int iter, int must_solve,
     scs_residuals_update(w, iter);
     scs_residuals_ratios(w, c.admm);
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
-    polish_rounds(w, &p, &c, iter, budget_ms);
+    polish_rounds(w, f, &p, &c, iter, budget_ms);
     result = SCS_POLISH_REJECTED;
     if (max3(c.best) < INFINITY) {
       copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);

@@ -7,6 +7,17 @@
 /* What an attempt did: SCS_POLISH_* of scs.h (ScsInfo.polish_status). */
 struct SCS_WORK;
 
+/* The sparse direct factorization polishing uses, kept for the rounds and
+ * attempts of one solve: the full KKT pattern is analysed (AMD, symbolic)
+ * once, each round only refactors with its diagonal. Zero-initialize;
+ * free with scs_polish_factor_free at the end of the solve. */
+typedef struct {
+  void *lw;        /* direct backend state, NULL until the first round */
+  double round_ms; /* time of the last round (the cost estimate) */
+} ScsPolishFactor;
+
+void scs_polish_factor_free(ScsPolishFactor *f);
+
 /* 1 if polishing is on and the cones are zero and nonnegative only. */
 int scs_polish_applies(const struct SCS_WORK *w);
 
@@ -17,9 +28,10 @@ int scs_polish_applies(const struct SCS_WORK *w);
  * iterate's, or below 1e-3; with must_solve it must also pass the
  * termination test. A round (one factorization of the reduced system)
  * starts only if it is expected to end within budget_ms of the start (the
- * first is estimated by the setup time): SCS_POLISH_NOT_RUN if not even
+ * first of a solve is estimated by the setup time, later ones by the last
+ * round of f): SCS_POLISH_NOT_RUN if not even
  * the first fits. Adds its time to *time_ms (may be NULL). */
-scs_int scs_polish(struct SCS_WORK *w, scs_int iter, int must_solve,
-                   double budget_ms, double *time_ms);
+scs_int scs_polish(struct SCS_WORK *w, ScsPolishFactor *f, scs_int iter,
+                   int must_solve, double budget_ms, double *time_ms);
 
 #endif

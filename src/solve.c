@@ -38,6 +38,7 @@ typedef struct {
   scs_float *best_u, *best_rsk; /* best iterate seen (by residual merit) */
   scs_float best_merit;
   double polish_ms;
+  ScsPolishFactor polish_factor;
   scs_int polish_status;    /* of the last attempt (SCS_POLISH_*) */
   scs_int next_polish_iter; /* earliest check that may polish again */
   FILE *csv;
@@ -176,7 +177,8 @@ static double polish_budget(const ScsWork *w, const SolveState *st) {
 
 static void polish(ScsWork *w, SolveState *st, scs_int iter, int must_solve) {
   scs_int rc =
-      scs_polish(w, iter, must_solve, polish_budget(w, st), &st->polish_ms);
+      scs_polish(w, &st->polish_factor, iter, must_solve, polish_budget(w, st),
+                 &st->polish_ms);
   if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
 }
 
@@ -422,5 +424,6 @@ scs_int scs_solve_locked(ScsWork *w, ScsSolution *sol, ScsInfo *info,
   if (st.csv) fclose(st.csv);
   scs_free(st.best_u);
   scs_free(st.best_rsk);
+  scs_polish_factor_free(&st.polish_factor);
   return info->status_val;
 }

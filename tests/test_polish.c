@@ -215,7 +215,9 @@ Test(polish, wrong_guess_repaired_or_rejected) {
   scs_int l = w->n + w->m + 1;
   scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
   memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
-  scs_int st = scs_polish(w, 0, 0, INFINITY, NULL);
+  ScsPolishFactor f = {0};
+  scs_int st = scs_polish(w, &f, 0, 0, INFINITY, NULL);
+  scs_polish_factor_free(&f);
   if (st == SCS_POLISH_ACCEPTED) {
     cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-9, "pobj %g", w->r.pobj);
     cr_assert_lt(scs_residuals_merit(w), 1e-3);
@@ -240,7 +242,9 @@ Test(polish, rejected_point_leaves_the_iterate) {
   memcpy(rsk0, w->rsk, (size_t)l * sizeof(scs_float));
   scs_float pobj0 = w->r.pobj, res0 = w->r.res_pri;
   double ms = 0;
-  scs_int st = scs_polish(w, 0, 1, INFINITY, &ms);
+  ScsPolishFactor f = {0};
+  scs_int st = scs_polish(w, &f, 0, 1, INFINITY, &ms);
+  scs_polish_factor_free(&f);
   cr_assert(st == SCS_POLISH_REJECTED || st == SCS_POLISH_FAILED,
             "status %d", (int)st);
   cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
