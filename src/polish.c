@@ -59,8 +59,14 @@
 
 /* Residual ratios (residual / tolerance) below this are as good as any:
  * a polished point at 1e-5 of the tolerance is not rejected because the
- * ADMM one happened to be at 1e-6. */
+ * ADMM one happened to be at 1e-6. In single precision the residuals of
+ * an exact point are rounding, about 1e-7 of the norms, i.e. 1e-3 of a
+ * 1e-4 tolerance: the floor leaves room for that. */
+#if SCS_SFLOAT
+#define POLISH_RATIO_FLOOR 1e-1
+#else
 #define POLISH_RATIO_FLOOR 1e-3
+#endif
 
 int scs_polish_applies(const ScsWork *w) {
   const ScsCone *k = &w->cones->k;

@@ -12,6 +12,13 @@
 #include "problems.h"
 #include "work.h"
 
+/* How exact a polished answer is: rounding of the build's scs_float. */
+#if SCS_SFLOAT
+#define EXACT 1e-4
+#else
+#define EXACT 1e-9
+#endif
+
 /* ||P x + A'y + c||_inf, P upper triangle */
 static double dual_res(const ScsData *d, const scs_float *x,
                        const scs_float *y) {
@@ -76,7 +83,16 @@ static double hs268_err(double pobj) {
   return tp_rel_err(pobj + 14463, 5.7310705e-07);
 }
 
+/* HS268's optimum, 5.7e-7 next to an objective constant of 14463, is
+ * below single precision's resolution (14463 * 6e-8 = 9e-4): those builds
+ * cannot tell a right answer from a wrong one there. */
+#define SKIP_HS268_IN_SFLOAT()                                              \
+  do {                                                                     \
+    if (SCS_SFLOAT) cr_skip_test("HS268 needs double precision");          \
+  } while (0)
+
 Test(polish, qp_hs268_exact_where_admm_is_not) {
+  SKIP_HS268_IN_SFLOAT();
   TestProblem *tp = hs268();
   ScsSolution admm = {0}, pol = {0};
   ScsInfo ia, ip;
@@ -102,6 +118,7 @@ Test(polish, qp_hs268_exact_where_admm_is_not) {
 /* Stopped by max_iters before ADMM converged: the polished point passes
  * the termination test, so the solve reports solved. */
 Test(polish, unfinished_solve_finished_by_polishing) {
+  SKIP_HS268_IN_SFLOAT();
   TestProblem *tp = hs268();
   ScsSolution sol = {0};
   ScsInfo info;
@@ -129,8 +146,8 @@ Test(polish, lp_dual_degenerate_face) {
   ScsInfo info;
   cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
   cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED);
-  cr_assert_lt(fabs(chk_objective(&tp->d, sol.x) - 1), 1e-9);
-  assert_solution(tp, &sol, 1e-9);
+  cr_assert_lt(fabs(chk_objective(&tp->d, sol.x) - 1), EXACT);
+  assert_solution(tp, &sol, EXACT);
   free_sol(&sol);
   tp_free(tp);
 }
@@ -149,9 +166,9 @@ Test(polish, lp_primal_degenerate_vertex) {
   ScsInfo info;
   cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
   cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED);
-  cr_assert_lt(fabs(sol.x[0] - 1) + fabs(sol.x[1] - 1), 1e-9);
-  cr_assert_lt(fabs(info.pobj + 2), 1e-9);
-  assert_solution(tp, &sol, 1e-9);
+  cr_assert_lt(fabs(sol.x[0] - 1) + fabs(sol.x[1] - 1), EXACT);
+  cr_assert_lt(fabs(info.pobj + 2), EXACT);
+  assert_solution(tp, &sol, EXACT);
   free_sol(&sol);
   tp_free(tp);
 }
@@ -163,10 +180,14 @@ Test(polish, random_lp_and_qp) {
     ScsSolution sol = {0};
     ScsInfo info;
     cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
-    cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED, "with_p %d: %d",
-                 with_p, (int)info.polish_status);
-    cr_assert_lt(tp_rel_err(info.pobj, tp->optimum), 1e-8);
-    assert_solution(tp, &sol, 1e-7);
+    /* single precision: best effort (docs/polishing.md, "Limits") */
+    if (!SCS_SFLOAT)
+      cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED, "with_p %d: %d",
+                   with_p, (int)info.polish_status);
+    if (info.polish_status == SCS_POLISH_ACCEPTED) {
+      cr_assert_lt(tp_rel_err(info.pobj, tp->optimum), 10 * EXACT);
+      assert_solution(tp, &sol, 100 * EXACT);
+    }
     free_sol(&sol);
     tp_free(tp);
   }
@@ -219,7 +240,7 @@ Test(polish, wrong_guess_repaired_or_rejected) {
   scs_int st = scs_polish(w, &f, 0, 0, INFINITY, NULL);
   scs_polish_factor_free(&f);
   if (st == SCS_POLISH_ACCEPTED) {
-    cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-9, "pobj %g", w->r.pobj);
+    cr_assert_lt(fabs(w->r.pobj + 2.5), EXACT, "pobj %g", (double)w->r.pobj);
     cr_assert_lt(scs_residuals_merit(w), 1e-3);
   } else {
     cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
@@ -292,11 +313,11 @@ Test(polish, disabled_gives_the_admm_answer) {
   cr_assert_eq(solve(tp, 0, &a, &ia, 0), SCS_SOLVED);
   cr_assert_eq(solve(tp, 1, &b, &ib, 0), SCS_SOLVED);
   cr_assert_eq(ia.polish_status, SCS_POLISH_NOT_RUN);
-  cr_assert_gt(tp_rel_err(ia.pobj, tp->optimum), 1e-9);
+  if (!SCS_SFLOAT) cr_assert_gt(tp_rel_err(ia.pobj, tp->optimum), EXACT);
   cr_assert_lt(tp_rel_err(ia.pobj, tp->optimum), 1e-3);
   cr_assert_eq(ib.polish_status, SCS_POLISH_ACCEPTED);
   cr_assert_leq(ib.iter, ia.iter);
-  cr_assert_lt(tp_rel_err(ib.pobj, tp->optimum), 1e-9);
+  cr_assert_lt(tp_rel_err(ib.pobj, tp->optimum), EXACT);
   free_sol(&a);
   free_sol(&b);
   tp_free(tp);
