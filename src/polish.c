@@ -51,7 +51,6 @@
  * uses 1e-6); refinement removes its effect. */
 #define POLISH_DELTA 1e-7
 #define POLISH_REFINE_STEPS 10
-#define POLISH_ROUNDS 6
 /* r_y of an inactive row: its y is (A_i x - 0) / INACTIVE_R, negligible */
 #define INACTIVE_R 1e8
 /* a multiplier or slack below -SIGN_TOL (relative) is a wrong side */
@@ -317,11 +316,12 @@ static void evaluate_round(ScsWork *w, const Polish *p, Candidates *c,
  * cannot factor) ends them; its message is dropped, since the solve goes
  * on with the best point or the ADMM answer. */
 static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
-                          Candidates *c, scs_int iter, double budget_ms) {
+                          Candidates *c, scs_int iter, int max_rounds,
+                          double budget_ms) {
   ScsTimer t;
   scs_tic(&t);
   start_from_iterate(w, p);
-  for (int round = 0; round < POLISH_ROUNDS; ++round) {
+  for (int round = 0; round < max_rounds; ++round) {
     double spent = scs_toc_ms(&t);
     if (round > 0 && spent + f->round_ms > budget_ms) return;
     build_system(w, p);
@@ -340,7 +340,8 @@ static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
 }
 
 scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
-                   int must_solve, double budget_ms, double *time_ms) {
+                   int must_solve, int max_rounds, double budget_ms,
+                   double *time_ms) {
   /* the first round costs about what the setup did (the same analysis
    * and factorization), later ones what the last round did */
   double first = f->lw ? f->round_ms : w->setup_time_ms;
@@ -357,7 +358,7 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
     scs_residuals_update(w, iter);
     scs_residuals_ratios(w, c.admm);
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
-    polish_rounds(w, f, &p, &c, iter, budget_ms);
+    polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
     result = SCS_POLISH_REJECTED;
     if (max3(c.best) < INFINITY) {
       copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);

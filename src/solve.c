@@ -161,24 +161,25 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
 #define POLISH_FIRST_ITER 50
 
 /*
- * Polishing may take as long as the ADMM iterations so far (at least
- * POLISH_MIN_BUDGET_MS), never past the time limit: it can at most double
- * a solve's time, and a time-limited solve stays within its limit.
+ * The cost of polishing is bounded by counting, not timing, so a solve's
+ * answer never depends on the machine's load: an early attempt makes at
+ * most POLISH_EARLY_ROUNDS refactorizations, the final one POLISH_ROUNDS
+ * (polish.c). Only a time limit, time-based by nature, also bounds it by
+ * the time left.
  */
-#define POLISH_MIN_BUDGET_MS 50.0
+#define POLISH_EARLY_ROUNDS 2
+#define POLISH_ROUNDS 6
 
 static double polish_budget(const ScsWork *w, const SolveState *st) {
-  double elapsed = scs_toc_ms(&st->solve);
-  double budget = SCS_MAX(POLISH_MIN_BUDGET_MS, elapsed - 2 * st->polish_ms);
-  if (w->stgs.time_limit_secs > 0)
-    budget = SCS_MIN(budget, 1e3 * w->stgs.time_limit_secs - elapsed);
-  return budget;
+  if (!(w->stgs.time_limit_secs > 0)) return INFINITY;
+  return 1e3 * w->stgs.time_limit_secs - scs_toc_ms(&st->solve);
 }
 
-static void polish(ScsWork *w, SolveState *st, scs_int iter, int must_solve) {
-  scs_int rc =
-      scs_polish(w, &st->polish_factor, iter, must_solve, polish_budget(w, st),
-                 &st->polish_ms);
+static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
+                   int must_solve) {
+  scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve,
+                          early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS,
+                          polish_budget(w, st), &st->polish_ms);
   if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
 }
 
@@ -187,7 +188,7 @@ static int try_polish_early(ScsWork *w, SolveState *st, scs_int iter) {
       !(w->r.tau > w->r.kap) || !(scs_residuals_merit(w) < POLISH_TRIGGER))
     return 0;
   st->next_polish_iter = 2 * iter;
-  polish(w, st, iter, 1);
+  polish(w, st, iter, 1, 1);
   return st->polish_status == SCS_POLISH_ACCEPTED;
 }
 
@@ -207,7 +208,7 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
    * counts as solved only if the polished point passes the test) */
   if (kind == SCS_SOLVED && status != SCS_SIGINT && scs_polish_applies(w) &&
       st->polish_status != SCS_POLISH_ACCEPTED) {
-    polish(w, st, iter, status == SCS_UNFINISHED);
+    polish(w, st, iter, 0, status == SCS_UNFINISHED);
     if (st->polish_status == SCS_POLISH_ACCEPTED) status = SCS_SOLVED;
   }
   set_result(w, sol, info, kind);
