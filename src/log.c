@@ -65,10 +65,8 @@ void scs_log_footer(const ScsWork *w, const ScsInfo *info) {
            (long long)info->lin_sys_iters,
            (double)info->lin_sys_iters / (double)SCS_MAX(info->iter, 1));
   if (info->polish_status != SCS_POLISH_NOT_RUN)
-    OUT("polish:  %s (%.2es)\n",
-        info->polish_status == SCS_POLISH_ACCEPTED   ? "accepted"
-        : info->polish_status == SCS_POLISH_REJECTED ? "rejected, ADMM answer kept"
-                                                     : "failed, ADMM answer kept",
+    OUT("polish:  %s%s (%.2es)\n", scs_polish_status_name(info->polish_status),
+        info->polish_status == SCS_POLISH_ACCEPTED ? "" : ", ADMM answer kept",
         (double)info->polish_time / 1e3);
   if (w->stgs.acceleration_lookback != 0)
     OUT("accel:   %lld accepted, %lld rejected steps\n",

@@ -206,14 +206,12 @@ static int solve_reduced(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
 static void unpack(const ScsWork *w, Polish *p) {
   scs_int n = p->n;
   memcpy(p->x, p->z, (size_t)n * sizeof(scs_float));
+  memset(p->slack, 0, (size_t)p->m * sizeof(scs_float));
+  scs_csc_mul_add(w->A, p->x, p->slack);
   for (scs_int i = 0; i < p->m; ++i) {
     p->y[i] = p->active[i] ? p->z[n + i] : 0;
-    p->slack[i] = w->b[i];
+    p->slack[i] = w->b[i] - p->slack[i];
   }
-  const ScsMatrix *A = w->A;
-  for (scs_int j = 0; j < n; ++j)
-    for (scs_int q = A->p[j]; q < A->p[j + 1]; ++q)
-      p->slack[A->i[q]] -= A->x[q] * p->x[j];
 }
 
 /* Move the nonnegative rows on the wrong side: an active row with a
