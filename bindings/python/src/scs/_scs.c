@@ -176,6 +176,22 @@ bad:
   return -1;
 }
 
+/* A float vector of length len (b: m, c: n), else -1 with ValueError
+ * "<what> has incompatible dimension with A" (the view is then still to be
+ * released by the caller, as after get_vec). */
+static int get_vec_len(PyObject *obj, Py_buffer *view, Py_ssize_t len,
+                       const char *what) {
+  if (get_vec(obj, view, 0, what) < 0) {
+    return -1;
+  }
+  if (view->shape[0] != len) {
+    PyErr_Format(PyExc_ValueError, "%s has incompatible dimension with A",
+                 what);
+    return -1;
+  }
+  return 0;
+}
+
 static void release(Py_buffer *v) {
   if (v->obj) {
     PyBuffer_Release(v);
@@ -627,18 +643,8 @@ static int Solver_init(SolverObject *self, PyObject *args, PyObject *kwargs) {
     }
     have_P = 1;
   }
-  if (get_vec(oc, &vc, 0, "c") < 0) {
-    goto done;
-  }
-  if (vc.shape[0] != (Py_ssize_t)n) {
-    PyErr_SetString(PyExc_ValueError, "c has incompatible dimension with A");
-    goto done;
-  }
-  if (get_vec(ob, &vb, 0, "b") < 0) {
-    goto done;
-  }
-  if (vb.shape[0] != (Py_ssize_t)m) {
-    PyErr_SetString(PyExc_ValueError, "b has incompatible dimension with A");
+  if (get_vec_len(oc, &vc, (Py_ssize_t)n, "c") < 0 ||
+      get_vec_len(ob, &vb, (Py_ssize_t)m, "b") < 0) {
     goto done;
   }
   /* column pointers: n + 1 entries, so that libscs may read p[n] */
@@ -1026,25 +1032,11 @@ static PyObject *Solver_update(SolverObject *self, PyObject *args) {
     PyErr_SetString(PyExc_ValueError, "Workspace not initialized!");
     return NULL;
   }
-  if (oc != Py_None) {
-    if (get_vec(oc, &vc, 0, "c_new") < 0) {
-      goto done;
-    }
-    if (vc.shape[0] != (Py_ssize_t)self->n) {
-      PyErr_SetString(PyExc_ValueError,
-                      "c_new has incompatible dimension with A");
-      goto done;
-    }
-  }
-  if (ob != Py_None) {
-    if (get_vec(ob, &vb, 0, "b_new") < 0) {
-      goto done;
-    }
-    if (vb.shape[0] != (Py_ssize_t)self->m) {
-      PyErr_SetString(PyExc_ValueError,
-                      "b_new has incompatible dimension with A");
-      goto done;
-    }
+  if ((oc != Py_None &&
+       get_vec_len(oc, &vc, (Py_ssize_t)self->n, "c_new") < 0) ||
+      (ob != Py_None &&
+       get_vec_len(ob, &vb, (Py_ssize_t)self->m, "b_new") < 0)) {
+    goto done;
   }
   err[0] = 0;
   Py_BEGIN_ALLOW_THREADS

@@ -40,18 +40,10 @@ static inline PyObject *PyList_GetItemRef(PyObject *list, Py_ssize_t i) {
   Py_XINCREF(item);
   return item;
 }
+#endif
 
-static inline PyObject *PyImport_ImportModuleAttrString(const char *mod,
-                                                       const char *attr) {
-  PyObject *m = PyImport_ImportModule(mod), *a;
-  if (!m) {
-    return NULL;
-  }
-  a = PyObject_GetAttrString(m, attr);
-  Py_DECREF(m);
-  return a;
-}
-#elif PY_VERSION_HEX < 0x030E0000
+/* ---- import a module's attribute (3.14 API) -------------------------------- */
+#if PY_VERSION_HEX < 0x030E0000
 static inline PyObject *PyImport_ImportModuleAttrString(const char *mod,
                                                        const char *attr) {
   PyObject *m = PyImport_ImportModule(mod), *a;
