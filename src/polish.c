@@ -44,6 +44,7 @@
 #include "error.h"
 #include "linalg.h"
 #include "linsys.h"
+#include "polish_alm.h"
 #include "timer.h"
 #include "work.h"
 
@@ -228,7 +229,7 @@ static scs_int update_active(const ScsWork *w, Polish *p) {
       ++moved;
     }
   }
-  if (moved) return moved;
+  if (moved && !getenv("POLISH_BOTH")) return moved;
   for (scs_int i = nz; i < p->m; ++i) {
     if (!p->active[i] && p->slack[i] < -ts) {
       p->active[i] = 1;
@@ -337,9 +338,64 @@ static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
   }
 }
 
+/* The ALM point as a polishing candidate: s = max(b - Ax, 0) on the
+ * nonnegative rows, 0 on the zero rows. */
+static void alm_point(const ScsWork *w, const ScsAlm *a, Polish *p) {
+  memcpy(p->x, a->x, (size_t)p->n * sizeof(scs_float));
+  memset(p->slack, 0, (size_t)p->m * sizeof(scs_float));
+  scs_csc_mul_add(w->A, p->x, p->slack);
+  for (scs_int i = 0; i < p->m; ++i) {
+    p->slack[i] = w->b[i] - p->slack[i];
+    p->y[i] = a->y[i];
+    p->active[i] = i < w->cones->k.z;
+  }
+}
+
+/* Polished points at least this good (each ratio) end the refinement:
+ * residuals at 1e-6 of the tolerance are exact for every purpose. */
+#define POLISH_EXACT 1e-6
+
+/* 1 if the best point so far would be accepted: no worse than the ADMM
+ * iterate and, when it must solve, within the tolerances (ratios <= 1). */
+static int acceptable(const Candidates *c, int must_solve) {
+  return no_worse(c->best, c->admm) && (!must_solve || max3(c->best) <= 1);
+}
+
+/* Outer steps of the proximal augmented Lagrangian method (polish_alm.c)
+ * from the ADMM iterate, each point a candidate, until one is exact or
+ * max_factors refactorizations are spent. */
+static void alm_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
+                       Candidates *c, scs_int iter, int max_factors,
+                       double budget_ms) {
+  ScsTimer t;
+  scs_tic(&t);
+  copy_iterate(w->u, w->rsk, c->admm_u, c->admm_rsk, c->l);
+  start_from_iterate(w, p);
+  ScsAlm a;
+  if (scs_alm_init(&a, w, p->x, p->y) != 0) {
+    scs_alm_free(&a);
+    return;
+  }
+  int left = max_factors;
+  while (left > 0 && scs_toc_ms(&t) + f->round_ms <= budget_ms) {
+    ScsTimer tr;
+    scs_tic(&tr);
+    int before = left;
+    if (scs_alm_outer(&a, w, f, &left) != 0) {
+      scs_clear_error();
+      break;
+    }
+    if (left < before) f->round_ms = scs_toc_ms(&tr) / (before - left);
+    alm_point(w, &a, p);
+    evaluate_round(w, p, c, iter);
+    if (max3(c->best) <= POLISH_EXACT || left == before) break;
+  }
+  scs_alm_free(&a);
+}
+
 scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
-                   int must_solve, int max_rounds, double budget_ms,
-                   double *time_ms) {
+                   int must_solve, int max_rounds, int max_alm_factors,
+                   double budget_ms, double *time_ms) {
   /* the first round costs about what the setup did (the same analysis
    * and factorization), later ones what the last round did */
   double first = f->lw ? f->round_ms : w->setup_time_ms;
@@ -357,6 +413,8 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
     scs_residuals_ratios(w, c.admm);
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
     polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
+    if (max_alm_factors > 0 && !acceptable(&c, must_solve))
+      alm_rounds(w, f, &p, &c, iter, max_alm_factors, budget_ms);
     result = SCS_POLISH_REJECTED;
     if (max3(c.best) < INFINITY) {
       copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);

@@ -237,7 +237,7 @@ Test(polish, wrong_guess_repaired_or_rejected) {
   scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
   memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
   ScsPolishFactor f = {0};
-  scs_int st = scs_polish(w, &f, 0, 0, 6, INFINITY, NULL);
+  scs_int st = scs_polish(w, &f, 0, 0, 6, 60, INFINITY, NULL);
   scs_polish_factor_free(&f);
   if (st == SCS_POLISH_ACCEPTED) {
     cr_assert_lt(fabs(w->r.pobj + 2.5), EXACT, "pobj %g", (double)w->r.pobj);
@@ -264,7 +264,7 @@ Test(polish, rejected_point_leaves_the_iterate) {
   scs_float pobj0 = w->r.pobj, res0 = w->r.res_pri;
   double ms = 0;
   ScsPolishFactor f = {0};
-  scs_int st = scs_polish(w, &f, 0, 1, 6, INFINITY, &ms);
+  scs_int st = scs_polish(w, &f, 0, 1, 6, 60, INFINITY, &ms);
   scs_polish_factor_free(&f);
   cr_assert(st == SCS_POLISH_REJECTED || st == SCS_POLISH_FAILED,
             "status %d", (int)st);
