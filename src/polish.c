@@ -229,7 +229,7 @@ static scs_int update_active(const ScsWork *w, Polish *p) {
       ++moved;
     }
   }
-  if (moved && !getenv("POLISH_BOTH")) return moved;
+  if (moved) return moved;
   for (scs_int i = nz; i < p->m; ++i) {
     if (!p->active[i] && p->slack[i] < -ts) {
       p->active[i] = 1;
@@ -413,8 +413,15 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
     scs_residuals_ratios(w, c.admm);
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
     polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
-    if (max_alm_factors > 0 && !acceptable(&c, must_solve))
+    if (max_alm_factors > 0 && !acceptable(&c, must_solve)) {
       alm_rounds(w, f, &p, &c, iter, max_alm_factors, budget_ms);
+      /* the refined point's multipliers may tell the active set better
+       * than the ADMM iterate's: rounds from it */
+      if (!acceptable(&c, must_solve) && max3(c.best) < INFINITY) {
+        copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);
+        polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
+      }
+    }
     result = SCS_POLISH_REJECTED;
     if (max3(c.best) < INFINITY) {
       copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);

@@ -43,14 +43,16 @@
 #include "linsys.h"
 #include "work.h"
 
-/* Penalties and prox parameter: start, growth and cap (QPALM Table 1 uses
- * the same kind of values; the start is large because the ADMM point is
- * already close to the solution). */
+/* Penalties and prox parameter: start, growth and cap. rho = 1 at the
+ * start makes the first J the rows with y_i > s_i, the active-set guess
+ * of the rounds (polish.c). The caps keep the Newton matrix's condition
+ * within what an unrefined LDL' solve resolves: with 1e9 the directions
+ * of degenerate LPs (QSCFXM1, lotfi) became too inaccurate to descend. */
 #define ALM_RHO_START 1
-#define ALM_RHO_MAX 1e9
+#define ALM_RHO_MAX 1e6
 #define ALM_RHO_GROWTH 10
 #define ALM_GAMMA_START 1e2
-#define ALM_GAMMA_MAX 1e9
+#define ALM_GAMMA_MAX 1e6
 #define ALM_GAMMA_GROWTH 5
 /* a row whose violation fell by less than this factor gets more penalty */
 #define ALM_VIOL_DECREASE 0.25

@@ -164,13 +164,24 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
  * The cost of polishing is bounded by counting, not timing, so a solve's
  * answer never depends on the machine's load: an early attempt makes at
  * most POLISH_EARLY_ROUNDS refactorizations, the final one POLISH_ROUNDS
- * (polish.c), and when those fail, the final one up to POLISH_ALM_FACTORS
+ * (polish.c), and when those fail, the final one up to alm_factors()
  * more in the augmented Lagrangian refinement (polish_alm.c). Only a time
  * limit, time-based by nature, also bounds it by the time left.
  */
 #define POLISH_EARLY_ROUNDS 2
 #define POLISH_ROUNDS 6
-#define POLISH_ALM_FACTORS 60
+#define POLISH_ALM_MIN 10
+#define POLISH_ALM_MAX 100
+#define POLISH_ALM_ITERS_PER_FACTOR 20
+
+/* The refinement's factorizations: one per POLISH_ALM_ITERS_PER_FACTOR
+ * ADMM iterations, within [POLISH_ALM_MIN, POLISH_ALM_MAX]: a solve that
+ * converged fast does not pay a long refinement for an answer that is
+ * usually right already (LISWET2-6). */
+static int alm_factors(scs_int iter) {
+  scs_int k = iter / POLISH_ALM_ITERS_PER_FACTOR;
+  return (int)SCS_MIN(POLISH_ALM_MAX, SCS_MAX(POLISH_ALM_MIN, k));
+}
 
 static double polish_budget(const ScsWork *w, const SolveState *st) {
   if (!(w->stgs.time_limit_secs > 0)) return INFINITY;
@@ -181,7 +192,7 @@ static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
                    int must_solve) {
   scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve,
                           early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS,
-                          early ? 0 : POLISH_ALM_FACTORS,
+                          early ? 0 : alm_factors(iter),
                           polish_budget(w, st), &st->polish_ms);
   if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
 }
