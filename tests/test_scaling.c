@@ -92,21 +92,25 @@ Test(scaling, well_scaled_unchanged) {
   cr_assert(fabs(info.pobj + 2.8) < 1e-3);
   free_sol(&sol);
   tp_free(tp);
-  /* b and c more than 1e4 apart are balanced exactly (up to rounding):
-   * the same iterations whatever their units */
-  const double cs[] = {1e6, 1e8, 1e-6};
-  scs_int iters = -1;
-  for (size_t i = 0; i < sizeof(cs) / sizeof(cs[0]); ++i) {
-    tp = tp_lp_small();
-    scale_problem(tp, 1, 1, cs[i]);
-    cr_assert_eq(solve(tp, &s, &sol, &info), SCS_SOLVED, "c * %g", cs[i]);
-    if (iters < 0) iters = info.iter;
-    cr_assert_eq(info.iter, iters, "c * %g: %lld iterations, c * 1e6: %lld",
-                 cs[i], (long long)info.iter, (long long)iters);
-    cr_assert(fabs(info.pobj + 2.8 * cs[i]) < 1e-3 * 2.8 * cs[i], "%g",
-              info.pobj);
-    free_sol(&sol);
-    tp_free(tp);
+  /* b and c more than 1e4 apart are balanced to the same ratio (up to
+   * rounding): the same iterations whatever their units, on each side
+   * (c too large, or too small) */
+  const double cs[2][2] = {{1e6, 1e8}, {1e-6, 1e-8}};
+  for (int side = 0; side < 2; ++side) {
+    scs_int iters = -1;
+    for (int i = 0; i < 2; ++i) {
+      double g = cs[side][i];
+      tp = tp_lp_small();
+      scale_problem(tp, 1, 1, g);
+      cr_assert_eq(solve(tp, &s, &sol, &info), SCS_SOLVED, "c * %g", g);
+      if (iters < 0) iters = info.iter;
+      cr_assert_eq(info.iter, iters, "c * %g: %lld iterations, c * %g: %lld",
+                   g, (long long)info.iter, cs[side][0], (long long)iters);
+      cr_assert(fabs(info.pobj + 2.8 * g) < 1e-3 * 2.8 * g, "%g",
+                info.pobj);
+      free_sol(&sol);
+      tp_free(tp);
+    }
   }
 }
 
