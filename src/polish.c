@@ -19,8 +19,9 @@
  * iterative refinement against the exact one (OSQP Section 4.2), all on
  * the equilibrated data. The backend factors the full KKT pattern once per
  * solve, with the inactive rows masked by a huge r_y (their y vanish), so
- * a new active set costs one numeric refactorization. Refinement starts from the ADMM point, so it is
- * a proximal-point iteration on the KKT system: when the reduced system is
+ * a new active set costs one numeric refactorization. Refinement starts
+ * from the ADMM point, so it is a proximal-point iteration on the KKT
+ * system: when the reduced system is
  * singular (a degenerate vertex, an LP face) the polished point is the
  * solution nearest the ADMM one, not one pushed off by 1/d.
  *
@@ -167,16 +168,14 @@ static void kkt_residual(const ScsWork *w, const Polish *p) {
     if (!p->active[i]) ry[i] = 0;
 }
 
-/* Factor the round's matrix: the backend state of f is created at the
- * first round of the solve (AMD and symbolic analysis of the full KKT
- * pattern) and refactored with the round's diagonal afterwards. */
-static int factor_round(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
+int scs_polish_factor(ScsPolishFactor *f, const ScsWork *w,
+                      const scs_float *diag_r) {
   const ScsLinSysBackend *ls = &scs_linsys_direct;
   if (!f->lw) {
-    f->lw = ls->init(w->A, w->P, p->diag_r, ls->user_data);
+    f->lw = ls->init(w->A, w->P, diag_r, ls->user_data);
     return f->lw ? 0 : -1;
   }
-  return ls->update_diag_r(f->lw, p->diag_r) == 0 ? 0 : -1;
+  return ls->update_diag_r(f->lw, diag_r) == 0 ? 0 : -1;
 }
 
 /* Refinement from the start z: z += K_d^{-1} (rhs - K z) while the
@@ -188,7 +187,7 @@ static int factor_round(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
 static int solve_reduced(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
   const ScsLinSysBackend *ls = &scs_linsys_direct;
   scs_int n = p->n, nk = p->n + p->m;
-  if (factor_round(w, f, p) != 0) return -1;
+  if (scs_polish_factor(f, w, p->diag_r) != 0) return -1;
   scs_float last = INFINITY;
   for (int step = 0; step < POLISH_REFINE_STEPS; ++step) {
     kkt_residual(w, p);
@@ -203,16 +202,20 @@ static int solve_reduced(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
   return scs_vec_all_finite(p->z, nk) ? 0 : -1;
 }
 
+/* slack = b - A x for the point's x */
+static void compute_slack(const ScsWork *w, Polish *p) {
+  memset(p->slack, 0, (size_t)p->m * sizeof(scs_float));
+  scs_csc_mul_add(w->A, p->x, p->slack);
+  for (scs_int i = 0; i < p->m; ++i) p->slack[i] = w->b[i] - p->slack[i];
+}
+
 /* x, y and the slacks b - Ax from the solution of the reduced system. */
 static void unpack(const ScsWork *w, Polish *p) {
   scs_int n = p->n;
   memcpy(p->x, p->z, (size_t)n * sizeof(scs_float));
-  memset(p->slack, 0, (size_t)p->m * sizeof(scs_float));
-  scs_csc_mul_add(w->A, p->x, p->slack);
-  for (scs_int i = 0; i < p->m; ++i) {
+  for (scs_int i = 0; i < p->m; ++i)
     p->y[i] = p->active[i] ? p->z[n + i] : 0;
-    p->slack[i] = w->b[i] - p->slack[i];
-  }
+  compute_slack(w, p);
 }
 
 /* Move the nonnegative rows on the wrong side: an active row with a
@@ -342,13 +345,9 @@ static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
  * nonnegative rows, 0 on the zero rows. */
 static void alm_point(const ScsWork *w, const ScsAlm *a, Polish *p) {
   memcpy(p->x, a->x, (size_t)p->n * sizeof(scs_float));
-  memset(p->slack, 0, (size_t)p->m * sizeof(scs_float));
-  scs_csc_mul_add(w->A, p->x, p->slack);
-  for (scs_int i = 0; i < p->m; ++i) {
-    p->slack[i] = w->b[i] - p->slack[i];
-    p->y[i] = a->y[i];
-    p->active[i] = i < w->cones->k.z;
-  }
+  memcpy(p->y, a->y, (size_t)p->m * sizeof(scs_float));
+  for (scs_int i = 0; i < p->m; ++i) p->active[i] = i < w->cones->k.z;
+  compute_slack(w, p);
 }
 
 /* Polished points at least this good (each ratio) end the refinement:

@@ -18,6 +18,13 @@ typedef struct {
 
 void scs_polish_factor_free(ScsPolishFactor *f);
 
+/* Factor [P + diag(r_x), A'; A, -diag(r_y)] for diag_r = (r_x, r_y) into
+ * f: the first call analyses and factors, later ones only refactor. The
+ * active-set rounds and the refinement (polish_alm.c) share it. 0, or -1
+ * if the backend failed. */
+int scs_polish_factor(ScsPolishFactor *f, const struct SCS_WORK *w,
+                      const scs_float *diag_r);
+
 /* 1 if polishing is on and the cones are zero and nonnegative only. */
 int scs_polish_applies(const struct SCS_WORK *w);
 
@@ -29,11 +36,10 @@ int scs_polish_applies(const struct SCS_WORK *w);
  * termination test. At most max_rounds active-set rounds (one
  * factorization each); when their best point is not acceptable, the
  * proximal augmented Lagrangian refinement (polish_alm.c) follows from
- * the iterate, with at most max_alm_factors factorizations (0: none);
- * a round starts only if it is expected to end within budget_ms of the start (the
- * first of a solve is estimated by the setup time, later ones by the last
- * round of f): SCS_POLISH_NOT_RUN if not even
- * the first fits. Adds its time to *time_ms (may be NULL). */
+ * the iterate, with at most max_alm_factors factorizations (0: none).
+ * A round starts only if it is expected to end within budget_ms of the
+ * start (the first of a solve is estimated by the setup time, later ones
+ * by the last round of f): SCS_POLISH_NOT_RUN if not even the first fits. Adds its time to *time_ms (may be NULL). */
 scs_int scs_polish(struct SCS_WORK *w, ScsPolishFactor *f, scs_int iter,
                    int must_solve, int max_rounds, int max_alm_factors,
                    double budget_ms, double *time_ms);

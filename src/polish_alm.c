@@ -162,12 +162,7 @@ static int newton_direction(ScsAlm *a, ScsPolishFactor *f, const ScsWork *w) {
         in_set(a, i, a->shift[i]) ? 1 / a->rho[i] : ALM_INACTIVE_R;
     a->kkt[n + i] = 0;
   }
-  if (!f->lw) {
-    f->lw = ls->init(w->A, w->P, a->diag_r, ls->user_data);
-    if (!f->lw) return -1;
-  } else if (ls->update_diag_r(f->lw, a->diag_r) != 0) {
-    return -1;
-  }
+  if (scs_polish_factor(f, w, a->diag_r) != 0) return -1;
   if (ls->solve(f->lw, a->kkt, NULL, 0) != 0) return -1;
   return scs_vec_all_finite(a->kkt, n) ? 0 : -1;
 }
