@@ -142,6 +142,26 @@ TestProblem *tp_lp_equality(void) {
   return tp_from_dense("lp_equality", 4, 3, A, NULL, b, c, &k, 1, SCS_SOLVED);
 }
 
+/* Primal degenerate: min -x1 - x2 s.t. x1 <= 1, x2 <= 1, x1 + x2 <= 2;
+ * all three rows are active at the vertex (1, 1), linearly dependent. */
+TestProblem *tp_lp_degenerate_vertex(void) {
+  double A[] = {1, 0, 0, 1, 1, 1};
+  double b[] = {1, 1, 2}, c[] = {-1, -1};
+  ScsCone k = {0};
+  k.l = 3;
+  return tp_from_dense("vertex", 3, 2, A, NULL, b, c, &k, -2, SCS_SOLVED);
+}
+
+/* Dual degenerate: min x1 + x2 s.t. x1 + x2 >= 1, x >= 0 has a whole
+ * optimal edge. */
+TestProblem *tp_lp_optimal_face(void) {
+  double A[] = {-1, -1, -1, 0, 0, -1};
+  double b[] = {-1, 0, 0}, c[] = {1, 1};
+  ScsCone k = {0};
+  k.l = 3;
+  return tp_from_dense("face", 3, 2, A, NULL, b, c, &k, 1, SCS_SOLVED);
+}
+
 /* min (1/2) x'[4 1; 1 2]x + x1 + x2  s.t. x1 + x2 = 1, 0 <= x <= 0.7.
  * KKT: x = (0.3, 0.7), grad = (2.9, 2.7), multiplier 0.2 on x2 <= 0.7:
  * objective 1.88. */

@@ -24,6 +24,8 @@ void tp_free(TestProblem *tp);
 /* Hand-derived problems. */
 TestProblem *tp_lp_small(void);        /* min -x1-x2, 2 ineq: -2.8 */
 TestProblem *tp_lp_equality(void);     /* simplex: 1 */
+TestProblem *tp_lp_degenerate_vertex(void); /* 3 rows active at (1,1): -2 */
+TestProblem *tp_lp_optimal_face(void);      /* a whole optimal edge: 1 */
 TestProblem *tp_qp_small(void);        /* OSQP-style QP: 1.88 */
 TestProblem *tp_qp_box(void);          /* same QP, bounds as a box cone */
 TestProblem *tp_socp_ball(void);       /* min c'x, ||x|| <= 1: -3 */

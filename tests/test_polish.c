@@ -135,13 +135,7 @@ Test(polish, unfinished_solve_finished_by_polishing) {
 /* Dual degenerate: min x1 + x2, x1 + x2 >= 1, x >= 0 has a whole optimal
  * edge; the reduced system is singular along it. */
 Test(polish, lp_dual_degenerate_face) {
-  static const double A[] = {-1, -1, -1, 0, 0, -1};
-  static const double b[] = {-1, 0, 0};
-  static const double c[] = {1, 1};
-  ScsCone k;
-  memset(&k, 0, sizeof(k));
-  k.l = 3;
-  TestProblem *tp = tp_from_dense("face", 3, 2, A, NULL, b, c, &k, 1, 1);
+  TestProblem *tp = tp_lp_optimal_face();
   ScsSolution sol = {0};
   ScsInfo info;
   cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
@@ -155,13 +149,7 @@ Test(polish, lp_dual_degenerate_face) {
 /* Primal degenerate: three constraints active at the vertex (1, 1) of a
  * two-variable LP, so the active rows are linearly dependent. */
 Test(polish, lp_primal_degenerate_vertex) {
-  static const double A[] = {1, 0, 0, 1, 1, 1};
-  static const double b[] = {1, 1, 2};
-  static const double c[] = {-1, -1};
-  ScsCone k;
-  memset(&k, 0, sizeof(k));
-  k.l = 3;
-  TestProblem *tp = tp_from_dense("vertex", 3, 2, A, NULL, b, c, &k, -2, 1);
+  TestProblem *tp = tp_lp_degenerate_vertex();
   ScsSolution sol = {0};
   ScsInfo info;
   cr_assert_eq(solve(tp, 1, &sol, &info, 0), SCS_SOLVED);
@@ -245,6 +233,32 @@ Test(polish, wrong_guess_repaired_or_rejected) {
   } else {
     cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
   }
+  free(u0);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+/* With no active-set rounds at all the refinement (polish_alm.c) alone
+ * turns the wrong iterate into the exact answer; with neither there is no
+ * candidate and nothing changes. */
+Test(polish, polish_by_refinement_alone) {
+  TestProblem *tp = guess_lp();
+  ScsWork *w = wrong_guess(tp);
+  scs_int l = w->n + w->m + 1;
+  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
+  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
+  ScsPolishFactor f = {0};
+  cr_assert_eq(scs_polish(w, &f, 0, 0, 0, 0, INFINITY, NULL),
+               SCS_POLISH_FAILED);
+  cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
+  cr_assert_eq(scs_polish(w, &f, 0, 1, 0, 60, INFINITY, NULL),
+               SCS_POLISH_ACCEPTED);
+  scs_polish_factor_free(&f);
+#if SCS_SFLOAT
+  cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-3, "pobj %g", (double)w->r.pobj);
+#else
+  cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-7, "pobj %.17g", (double)w->r.pobj);
+#endif
   free(u0);
   scs_finish(w);
   tp_free(tp);

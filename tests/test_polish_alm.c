@@ -1,14 +1,12 @@
 /* The proximal augmented Lagrangian refinement behind polishing
  * (src/polish_alm.c): from any start, cold or deliberately wrong, its
  * outer steps reach a KKT point of the LP/QP (degenerate vertices and
- * faces included), and through scs_polish it repairs what the active-set
- * rounds alone cannot. */
+ * faces included). Through scs_polish: test_polish.c,
+ * polish_by_refinement_alone. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "checks.h"
 #include "linalg.h"
 #include "polish.h"
 #include "polish_alm.h"
@@ -76,10 +74,14 @@ static double refine(const ScsWork *w, const scs_float *x0,
   return v;
 }
 
-static void from_cold_start(TestProblem *tp) {
+/* The refinement from a cold start (x = 0, y = 0) or, with wrong, from a
+ * wrong one (every multiplier 10, x moved) reaches a KKT point. */
+static void reaches_kkt(TestProblem *tp, int wrong) {
   ScsWork *w = workspace(tp);
   scs_float *x = calloc((size_t)w->n, sizeof(scs_float));
   scs_float *y = calloc((size_t)w->m, sizeof(scs_float));
+  for (scs_int j = 0; wrong && j < w->n; ++j) x[j] = (j % 3) - 1.0;
+  for (scs_int i = 0; wrong && i < w->m; ++i) y[i] = 10;
   double v = refine(w, x, y, 60);
   cr_assert_lt(v, KKT_TOL, "%s: KKT violation %g", tp->name, v);
   free(x);
@@ -89,97 +91,27 @@ static void from_cold_start(TestProblem *tp) {
 }
 
 Test(polish_alm, cold_start_lp_and_qp) {
-  from_cold_start(tp_lp_small());
-  from_cold_start(tp_lp_equality());
-  from_cold_start(tp_qp_small());
+  reaches_kkt(tp_lp_small(), 0);
+  reaches_kkt(tp_lp_equality(), 0);
+  reaches_kkt(tp_qp_small(), 0);
 }
 
-/* Three constraints active at the vertex (1, 1) of a two-variable LP:
- * the active rows are dependent, which a reduced KKT solve cannot take. */
+/* Three constraints active at one vertex: the active rows are dependent,
+ * which a reduced KKT solve cannot take. */
 Test(polish_alm, cold_start_degenerate_vertex) {
-  static const double A[] = {1, 0, 0, 1, 1, 1};
-  static const double b[] = {1, 1, 2};
-  static const double c[] = {-1, -1};
-  ScsCone k;
-  memset(&k, 0, sizeof(k));
-  k.l = 3;
-  from_cold_start(tp_from_dense("vertex", 3, 2, A, NULL, b, c, &k, -2, 1));
+  reaches_kkt(tp_lp_degenerate_vertex(), 0);
 }
 
 /* A whole optimal face (c parallel to a facet): dual degenerate. */
 Test(polish_alm, cold_start_optimal_face) {
-  static const double A[] = {-1, -1, -1, 0, 0, -1};
-  static const double b[] = {-1, 0, 0};
-  static const double c[] = {1, 1};
-  ScsCone k;
-  memset(&k, 0, sizeof(k));
-  k.l = 3;
-  from_cold_start(tp_from_dense("face", 3, 2, A, NULL, b, c, &k, 1, 1));
+  reaches_kkt(tp_lp_optimal_face(), 0);
 }
 
 Test(polish_alm, cold_start_random) {
   for (int with_p = 0; with_p < 2; ++with_p)
-    from_cold_start(tp_random(11 + with_p, 40, 12, 60, 0, 0, with_p, 0.3));
+    reaches_kkt(tp_random(11 + with_p, 40, 12, 60, 0, 0, with_p, 0.3), 0);
 }
 
-/* The refinement from a wrong point: every multiplier large, x moved. */
 Test(polish_alm, wrong_start) {
-  TestProblem *tp = tp_random(5, 30, 10, 40, 0, 0, 1, 0.3);
-  ScsWork *w = workspace(tp);
-  scs_float *x = calloc((size_t)w->n, sizeof(scs_float));
-  scs_float *y = calloc((size_t)w->m, sizeof(scs_float));
-  for (scs_int j = 0; j < w->n; ++j) x[j] = (j % 3) - 1.0;
-  for (scs_int i = 0; i < w->m; ++i) y[i] = 10;
-  double v = refine(w, x, y, 60);
-  cr_assert_lt(v, KKT_TOL, "KKT violation %g", v);
-  free(x);
-  free(y);
-  scs_finish(w);
-  tp_free(tp);
-}
-
-/* Through scs_polish with no active-set rounds at all: the refinement
- * alone turns a wrong iterate of an LP whose optimum is -2.5 into the
- * exact answer; with neither, there is no candidate and nothing changes. */
-Test(polish_alm, polish_by_refinement_alone) {
-  static const double A[] = {1, 0, 0, 1, 1, 1};
-  static const double b[] = {1, 1, 1.5};
-  static const double c[] = {-1, -2};
-  ScsCone k;
-  memset(&k, 0, sizeof(k));
-  k.l = 3;
-  TestProblem *tp = tp_from_dense("guess", 3, 2, A, NULL, b, c, &k, -2.5, 1);
-  ScsWork *w = workspace(tp);
-  ScsSolution sol = {0};
-  ScsInfo info;
-  cr_assert_eq(scs_solve(w, &sol, &info, 0), SCS_SOLVED);
-  free_sol(&sol);
-  scs_float tau = w->u[w->n + w->m];
-  for (scs_int i = 0; i < w->m; ++i) {
-    w->u[w->n + i] = 10 * tau;
-    w->rsk[w->n + i] = 0;
-  }
-  w->u[0] += 0.5 * tau;
-  scs_residuals_invalidate(&w->r);
-  scs_residuals_update(w, 0);
-  w->stgs.disable_polish = 0;
-  scs_int l = w->n + w->m + 1;
-  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
-  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
-
-  ScsPolishFactor f = {0};
-  cr_assert_eq(scs_polish(w, &f, 0, 0, 0, 0, INFINITY, NULL),
-               SCS_POLISH_FAILED);
-  cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
-  cr_assert_eq(scs_polish(w, &f, 0, 1, 0, 60, INFINITY, NULL),
-               SCS_POLISH_ACCEPTED);
-  scs_polish_factor_free(&f);
-#if SCS_SFLOAT
-  cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-3, "pobj %g", (double)w->r.pobj);
-#else
-  cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-7, "pobj %.17g", (double)w->r.pobj);
-#endif
-  free(u0);
-  scs_finish(w);
-  tp_free(tp);
+  reaches_kkt(tp_random(5, 30, 10, 40, 0, 0, 1, 0.3), 1);
 }
