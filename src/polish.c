@@ -46,6 +46,7 @@
 #include "linalg.h"
 #include "linsys.h"
 #include "polish_alm.h"
+#include "polish_ipm.h"
 #include "timer.h"
 #include "work.h"
 
@@ -299,18 +300,25 @@ static void copy_iterate(scs_float *du, scs_float *drsk, const scs_float *u,
   memcpy(drsk, rsk, (size_t)l * sizeof(scs_float));
 }
 
-/* Evaluate the point of this round as every iterate is evaluated, and keep
- * it if it is the best so far (by the largest ratio). */
-static void evaluate_round(ScsWork *w, const Polish *p, Candidates *c,
-                           scs_int iter) {
+/* Evaluate the point in the iterate as every iterate is evaluated, and
+ * keep it if it is the best so far (by the largest ratio). Returns its
+ * largest ratio. */
+static scs_float evaluate_iterate(ScsWork *w, Candidates *c, scs_int iter) {
   scs_float r[3];
-  write_iterate(w, p);
   scs_residuals_invalidate(&w->r);
   scs_residuals_update(w, iter);
   scs_residuals_ratios(w, r);
-  if (!(max3(r) < max3(c->best))) return;
-  memcpy(c->best, r, sizeof(r));
-  copy_iterate(c->best_u, c->best_rsk, w->u, w->rsk, c->l);
+  if (max3(r) < max3(c->best)) {
+    memcpy(c->best, r, sizeof(r));
+    copy_iterate(c->best_u, c->best_rsk, w->u, w->rsk, c->l);
+  }
+  return max3(r);
+}
+
+static void evaluate_round(ScsWork *w, const Polish *p, Candidates *c,
+                           scs_int iter) {
+  write_iterate(w, p);
+  evaluate_iterate(w, c, iter);
 }
 
 /* Rounds of solve and active-set update from the ADMM iterate; the best
@@ -392,9 +400,68 @@ static void alm_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
   scs_alm_free(&a);
 }
 
+/* The interior-point iterate as the iterate: u = (x, y, 1), rsk = (0, s,
+ * 0), already in the cones (s, y > 0 on nonnegative rows, s = 0 on zero
+ * rows). */
+static void write_ipm_iterate(ScsWork *w, const ScsIpm *q) {
+  scs_int n = w->n, m = w->m;
+  memcpy(w->u, q->x, (size_t)n * sizeof(scs_float));
+  memcpy(w->u + n, q->y, (size_t)m * sizeof(scs_float));
+  memcpy(w->rsk + n, q->s, (size_t)m * sizeof(scs_float));
+  w->u[n + m] = 1;
+  for (scs_int j = 0; j < n; ++j) w->rsk[j] = 0;
+  w->rsk[n + m] = 0;
+}
+
+#define IPM_STALL 10
+
+/* Interior-point steps (polish_ipm.c) from a cold start, each point a
+ * candidate, until one is exact or max_factors factorizations are spent
+ * (the start takes one). */
+static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
+                       scs_int iter, int max_factors, double budget_ms) {
+  ScsTimer t;
+  scs_tic(&t);
+  ScsIpm q = {0};
+  if (w->m == w->cones->k.z || max_factors < 2 ||
+      scs_ipm_init(&q, w, f) != 0) {
+    scs_clear_error();
+    scs_ipm_free(&q);
+    return;
+  }
+  scs_float ratio_ref = INFINITY, merit_ref = INFINITY;
+  int since = 0;
+  for (int k = 1; k < max_factors; ++k) {
+    if (scs_toc_ms(&t) + f->round_ms > budget_ms) break;
+    ScsTimer tr;
+    scs_tic(&tr);
+    if (scs_ipm_step(&q, w, f) != 0) {
+      scs_clear_error();
+      break;
+    }
+    f->round_ms = scs_toc_ms(&tr);
+    write_ipm_iterate(w, &q);
+    scs_float ratio = evaluate_iterate(w, c, iter);
+    if (ratio <= POLISH_EXACT) break;
+    /* stalled: in IPM_STALL steps neither the ratios nor the method's own
+     * residuals halved (the accuracy the conditioning allows is reached;
+     * early on the gap ratio stays near 1 / eps_rel while the residuals
+     * fall) */
+    scs_float merit = scs_ipm_merit(&q);
+    if (ratio <= 0.5 * ratio_ref || merit <= 0.5 * merit_ref) {
+      ratio_ref = SCS_MIN(ratio, ratio_ref);
+      merit_ref = SCS_MIN(merit, merit_ref);
+      since = 0;
+    } else if (++since >= IPM_STALL) {
+      break;
+    }
+  }
+  scs_ipm_free(&q);
+}
+
 scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
-                   int must_solve, int max_rounds, int max_alm_factors,
-                   double budget_ms, double *time_ms) {
+                   int must_solve, int max_rounds, int max_ipm_steps,
+                   int max_alm_factors, double budget_ms, double *time_ms) {
   /* the first round costs about what the setup did (the same analysis
    * and factorization), later ones what the last round did */
   double first = f->lw ? f->round_ms : w->setup_time_ms;
@@ -412,14 +479,22 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
     scs_residuals_ratios(w, c.admm);
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
     polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
+    int refined = 0;
+    if (max_ipm_steps > 0 && !acceptable(&c, must_solve)) {
+      ipm_rounds(w, f, &c, iter, max_ipm_steps, budget_ms - scs_toc_ms(&t));
+      refined = 1;
+    }
     if (max_alm_factors > 0 && !acceptable(&c, must_solve)) {
-      alm_rounds(w, f, &p, &c, iter, max_alm_factors, budget_ms);
-      /* the refined point's multipliers may tell the active set better
-       * than the ADMM iterate's: rounds from it */
-      if (!acceptable(&c, must_solve) && max3(c.best) < INFINITY) {
-        copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);
-        polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
-      }
+      alm_rounds(w, f, &p, &c, iter, max_alm_factors,
+                 budget_ms - scs_toc_ms(&t));
+      refined = 1;
+    }
+    /* the refined point's multipliers may tell the active set better than
+     * the ADMM iterate's: rounds from it */
+    if (refined && !acceptable(&c, must_solve) && max3(c.best) < INFINITY) {
+      copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);
+      polish_rounds(w, f, &p, &c, iter, max_rounds,
+                    budget_ms - scs_toc_ms(&t));
     }
     result = SCS_POLISH_REJECTED;
     if (max3(c.best) < INFINITY) {

@@ -35,13 +35,17 @@ int scs_polish_applies(const struct SCS_WORK *w);
  * iterate's, or below 1e-3; with must_solve it must also pass the
  * termination test. At most max_rounds active-set rounds (one
  * factorization each); when their best point is not acceptable, the
- * proximal augmented Lagrangian refinement (polish_alm.c) follows from
- * the iterate, with at most max_alm_factors factorizations (0: none).
+ * interior-point refinement (polish_ipm.c) follows with at most
+ * max_ipm_steps steps (one factorization each; 0: none), then, if still
+ * nothing is acceptable, the proximal augmented Lagrangian refinement
+ * (polish_alm.c) from the iterate with at most max_alm_factors
+ * factorizations (0: none), then rounds from the best refined point.
  * A round starts only if it is expected to end within budget_ms of the
  * start (the first of a solve is estimated by the setup time, later ones
- * by the last round of f): SCS_POLISH_NOT_RUN if not even the first fits. Adds its time to *time_ms (may be NULL). */
+ * by the last round of f): SCS_POLISH_NOT_RUN if not even the first fits.
+ * Adds its time to *time_ms (may be NULL). */
 scs_int scs_polish(struct SCS_WORK *w, ScsPolishFactor *f, scs_int iter,
-                   int must_solve, int max_rounds, int max_alm_factors,
-                   double budget_ms, double *time_ms);
+                   int must_solve, int max_rounds, int max_ipm_steps,
+                   int max_alm_factors, double budget_ms, double *time_ms);
 
 #endif

@@ -41,6 +41,7 @@ typedef struct {
   ScsPolishFactor polish_factor;
   scs_int polish_status;    /* of the last attempt (SCS_POLISH_*) */
   scs_int next_polish_iter; /* earliest check that may polish again */
+  int ipm_done;             /* the interior-point refinement has run */
   FILE *csv;
 } SolveState;
 
@@ -164,12 +165,20 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
  * The cost of polishing is bounded by counting, not timing, so a solve's
  * answer never depends on the machine's load: an early attempt makes at
  * most POLISH_EARLY_ROUNDS refactorizations, the final one POLISH_ROUNDS
- * (polish.c), and when those fail, the final one up to alm_factors()
- * more in the augmented Lagrangian refinement (polish_alm.c). Only a time
- * limit, time-based by nature, also bounds it by the time left.
+ * (polish.c). When those fail, the interior-point refinement
+ * (polish_ipm.c) takes at most POLISH_IPM_STEPS more, once per solve: its
+ * cold start does not depend on the iterate, so a second run would repeat
+ * the first. It runs at the first attempt from iteration POLISH_IPM_ITER
+ * on (a problem ADMM has not solved by then is one it may never solve
+ * well: netlib's degenerate LPs, QSCFXM, QETAMACR), or at the final one.
+ * When it fails too, the final attempt spends up to alm_factors() more in
+ * the augmented Lagrangian refinement (polish_alm.c). Only a time limit,
+ * time-based by nature, also bounds polishing by the time left.
  */
 #define POLISH_EARLY_ROUNDS 2
 #define POLISH_ROUNDS 6
+#define POLISH_IPM_STEPS 60
+#define POLISH_IPM_ITER 2000
 #define POLISH_ALM_MIN 10
 #define POLISH_ALM_MAX 100
 #define POLISH_ALM_ITERS_PER_FACTOR 20
@@ -190,18 +199,23 @@ static double polish_budget(const ScsWork *w, const SolveState *st) {
 
 static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
                    int must_solve) {
+  int ipm = !st->ipm_done && (!early || iter >= POLISH_IPM_ITER);
   scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve,
                           early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS,
+                          ipm ? POLISH_IPM_STEPS : 0,
                           early ? 0 : alm_factors(iter),
                           polish_budget(w, st), &st->polish_ms);
   if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
+  if (ipm && rc != SCS_POLISH_NOT_RUN) st->ipm_done = 1;
 }
 
 static int try_polish_early(ScsWork *w, SolveState *st, scs_int iter) {
-  if (!scs_polish_applies(w) || iter < st->next_polish_iter ||
-      !(w->r.tau > w->r.kap) || !(scs_residuals_merit(w) < POLISH_TRIGGER))
-    return 0;
-  st->next_polish_iter = 2 * iter;
+  if (!scs_polish_applies(w) || !(w->r.tau > w->r.kap)) return 0;
+  int scheduled = iter >= st->next_polish_iter &&
+                  scs_residuals_merit(w) < POLISH_TRIGGER;
+  int ipm_due = !st->ipm_done && iter >= POLISH_IPM_ITER;
+  if (!scheduled && !ipm_due) return 0;
+  if (scheduled) st->next_polish_iter = 2 * iter;
   polish(w, st, iter, 1, 1);
   return st->polish_status == SCS_POLISH_ACCEPTED;
 }
