@@ -367,3 +367,31 @@ Test(polish, deterministic) {
   free_sol(&b);
   tp_free(tp);
 }
+
+/* At iteration 2000 an attempt is made whatever the ratios, with the
+ * interior-point refinement when the rounds fail. This random LP at
+ * tolerances of 1e-13 is one ADMM does not finish in 6000 iterations, and
+ * whose earlier attempts fail: the solve ends exactly at the first check
+ * past 2000 (docs/polishing.md, "When it runs"). */
+Test(polish, attempt_at_iteration_2000) {
+  if (SCS_SFLOAT) cr_skip_test("1e-13 is below single precision");
+  TestProblem *tp = tp_random(11, 60, 10, 80, 0, 0, 0, 0.3);
+  ScsSettings s;
+  tp_settings(&s);
+  s.eps_abs = s.eps_rel = 1e-13;
+  s.max_iters = 6000;
+  ScsSolution sol = {0};
+  ScsInfo info;
+  s.disable_polish = 1;
+  scs_int st = scs(&tp->d, &tp->k, &s, &sol, &info);
+  cr_assert_eq(st, SCS_SOLVED_INACCURATE, "status %d at %d", (int)st,
+               (int)info.iter);
+  s.disable_polish = 0;
+  cr_assert_eq(scs(&tp->d, &tp->k, &s, &sol, &info), SCS_SOLVED);
+  cr_assert_eq(info.polish_status, SCS_POLISH_ACCEPTED);
+  cr_assert_geq(info.iter, 2000);
+  cr_assert_lt(info.iter, 2100, "iter %d", (int)info.iter);
+  assert_solution(tp, &sol, 1e-9);
+  free_sol(&sol);
+  tp_free(tp);
+}

@@ -1,8 +1,10 @@
-/* The proximal augmented Lagrangian refinement behind polishing
- * (src/polish_alm.c): from any start, cold or deliberately wrong, its
- * outer steps reach a KKT point of the LP/QP (degenerate vertices and
- * faces included). Through scs_polish: test_polish.c,
- * polish_by_refinement_alone. */
+/* The two refinements behind polishing, on their own:
+ * - the interior-point one (src/polish_ipm.c): from its cold start, its
+ *   steps keep s and y strictly inside and reach a KKT point of the LP/QP
+ *   (degenerate vertices and faces included);
+ * - the proximal augmented Lagrangian one (src/polish_alm.c): from any
+ *   start, cold or deliberately wrong, its outer steps reach a KKT point.
+ * Through scs_polish: test_polish.c, polish_by_*_alone. */
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include "linalg.h"
 #include "polish.h"
 #include "polish_alm.h"
+#include "polish_ipm.h"
 #include "problems.h"
 #include "work.h"
 
@@ -114,4 +117,77 @@ Test(polish_alm, cold_start_random) {
 
 Test(polish_alm, wrong_start) {
   reaches_kkt(tp_random(5, 30, 10, 40, 0, 0, 1, 0.3), 1);
+}
+
+/* Interior-point steps from the cold start until a KKT point (at most
+ * max_steps); s and y stay strictly positive on the nonnegative rows and
+ * s = 0 on zero rows all along. Returns the violation reached. */
+static double ipm_solve(const ScsWork *w, int max_steps) {
+  ScsIpm q;
+  ScsPolishFactor f = {0};
+  cr_assert_eq(scs_ipm_init(&q, w, &f), 0);
+  double v = INFINITY;
+  for (int k = 0; k < max_steps && v > KKT_TOL; ++k) {
+    cr_assert_eq(scs_ipm_step(&q, w, &f), 0);
+    for (scs_int i = 0; i < w->m; ++i) {
+      if (i < q.nz) {
+        cr_assert_eq(q.s[i], 0);
+      } else {
+        cr_assert_gt(q.s[i], 0, "step %d: s[%d] = %g", k, (int)i, q.s[i]);
+        cr_assert_gt(q.y[i], 0, "step %d: y[%d] = %g", k, (int)i, q.y[i]);
+      }
+    }
+    v = kkt_violation(w, q.x, q.y);
+  }
+  scs_ipm_free(&q);
+  scs_polish_factor_free(&f);
+  return v;
+}
+
+static void ipm_reaches_kkt(TestProblem *tp) {
+  ScsWork *w = workspace(tp);
+  double v = ipm_solve(w, 60);
+  cr_assert_lt(v, KKT_TOL, "%s: KKT violation %g", tp->name, v);
+  scs_finish(w);
+  tp_free(tp);
+}
+
+Test(polish_ipm, lp_and_qp) {
+  ipm_reaches_kkt(tp_lp_small());
+  ipm_reaches_kkt(tp_lp_equality());
+  ipm_reaches_kkt(tp_qp_small());
+}
+
+Test(polish_ipm, degenerate_vertex) {
+  ipm_reaches_kkt(tp_lp_degenerate_vertex());
+}
+
+Test(polish_ipm, optimal_face) { ipm_reaches_kkt(tp_lp_optimal_face()); }
+
+Test(polish_ipm, random) {
+  for (int seed = 0; seed < 6; ++seed)
+    ipm_reaches_kkt(tp_random(21 + seed, 40 + 10 * seed, 10 + seed,
+                              60 + 10 * seed, 0, 0, seed % 2, 0.3));
+}
+
+/* The merit (largest of the residuals and mu) of the last step is what
+ * the polishing loop watches for stalls: it falls to rounding level. */
+Test(polish_ipm, merit_falls) {
+  TestProblem *tp = tp_random(3, 30, 8, 40, 0, 0, 1, 0.3);
+  ScsWork *w = workspace(tp);
+  ScsIpm q;
+  ScsPolishFactor f = {0};
+  cr_assert_eq(scs_ipm_init(&q, w, &f), 0);
+#if SCS_SFLOAT
+  double goal = 1e-3 * scs_ipm_merit(&q);
+#else
+  double goal = 1e-9 * scs_ipm_merit(&q);
+#endif
+  for (int k = 0; k < 40 && !(scs_ipm_merit(&q) < goal); ++k)
+    cr_assert_eq(scs_ipm_step(&q, w, &f), 0);
+  cr_assert_lt(scs_ipm_merit(&q), goal);
+  scs_ipm_free(&q);
+  scs_polish_factor_free(&f);
+  scs_finish(w);
+  tp_free(tp);
 }
