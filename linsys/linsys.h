@@ -18,6 +18,11 @@ const ScsLinSysBackend *scs_linsys_resolve(const ScsLinSysBackend *chosen,
  * rule sizes the dense factor with it. */
 int scs_dense_reduces_to_m(scs_int m, scs_int n, int p_diagonal);
 
+/* What one numeric refactorization of the direct backend's state costs,
+ * in solves with it (flop counts from the symbolic analysis: the same on
+ * every machine). Polishing bounds its work with it. */
+double scs_direct_refactor_cost(const void *state);
+
 /* 0 if b is a usable vtable, else nonzero after scs_set_error(). */
 int scs_linsys_check(const ScsLinSysBackend *b);
 

@@ -172,11 +172,30 @@ static void kkt_residual(const ScsWork *w, const Polish *p) {
 int scs_polish_factor(ScsPolishFactor *f, const ScsWork *w,
                       const scs_float *diag_r) {
   const ScsLinSysBackend *ls = &scs_linsys_direct;
+  int rc;
   if (!f->lw) {
     f->lw = ls->init(w->A, w->P, diag_r, ls->user_data);
-    return f->lw ? 0 : -1;
+    rc = f->lw ? 0 : -1;
+  } else {
+    rc = ls->update_diag_r(f->lw, diag_r) == 0 ? 0 : -1;
   }
-  return ls->update_diag_r(f->lw, diag_r) == 0 ? 0 : -1;
+  f->spent += scs_polish_refactor_cost(f);
+  return rc;
+}
+
+int scs_polish_solve(ScsPolishFactor *f, scs_float *rhs) {
+  f->spent += 1;
+  return scs_linsys_direct.solve(f->lw, rhs, NULL, 0) == 0 ? 0 : -1;
+}
+
+double scs_polish_refactor_cost(const ScsPolishFactor *f) {
+  return f->lw ? scs_direct_refactor_cost(f->lw) : 1;
+}
+
+/* 1 if one more refactorization and `solves` solves keep f->spent within
+ * work */
+static int affordable(const ScsPolishFactor *f, double solves, double work) {
+  return f->spent + scs_polish_refactor_cost(f) + solves <= work;
 }
 
 /* Refinement from the start z: z += K_d^{-1} (rhs - K z) while the
@@ -186,7 +205,6 @@ int scs_polish_factor(ScsPolishFactor *f, const ScsWork *w,
  * INACTIVE_R, which refinement removes with the rest. 0, or -1 if the
  * matrix could not be factored or z is not finite. */
 static int solve_reduced(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
-  const ScsLinSysBackend *ls = &scs_linsys_direct;
   scs_int n = p->n, nk = p->n + p->m;
   if (scs_polish_factor(f, w, p->diag_r) != 0) return -1;
   scs_float last = INFINITY;
@@ -195,7 +213,7 @@ static int solve_reduced(const ScsWork *w, ScsPolishFactor *f, Polish *p) {
     scs_float nm = scs_vec_norm_inf(p->res, nk);
     if (!(nm < last) || nm == 0) break; /* NaN, stalled or exact */
     last = nm;
-    if (ls->solve(f->lw, p->res, NULL, 0) != 0) return -1;
+    if (scs_polish_solve(f, p->res) != 0) return -1;
     scs_vec_axpy(p->z, p->res, nk, 1);
     for (scs_int i = 0; i < p->m; ++i)
       if (!p->active[i]) p->z[n + i] = 0;
@@ -322,18 +340,20 @@ static void evaluate_round(ScsWork *w, const Polish *p, Candidates *c,
 }
 
 /* Rounds of solve and active-set update from the ADMM iterate; the best
- * point is in c. A round that fails (no memory, a matrix the backend
+ * point is in c, within max_rounds and while f->spent stays within work
+ * (polish.h). A round that fails (no memory, a matrix the backend
  * cannot factor) ends them; its message is dropped, since the solve goes
  * on with the best point or the ADMM answer. */
 static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
                           Candidates *c, scs_int iter, int max_rounds,
-                          double budget_ms) {
+                          double work, double budget_ms) {
   ScsTimer t;
   scs_tic(&t);
   start_from_iterate(w, p);
   for (int round = 0; round < max_rounds; ++round) {
     double spent = scs_toc_ms(&t);
     if (round > 0 && spent + f->round_ms > budget_ms) return;
+    if (round > 0 && !affordable(f, POLISH_REFINE_STEPS, work)) return;
     build_system(w, p);
     ScsTimer tr;
     scs_tic(&tr);
@@ -370,10 +390,10 @@ static int acceptable(const Candidates *c, int must_solve) {
 
 /* Outer steps of the proximal augmented Lagrangian method (polish_alm.c)
  * from the ADMM iterate, each point a candidate, until one is exact or
- * max_factors refactorizations are spent. */
+ * max_factors refactorizations are made or f->spent would pass work. */
 static void alm_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
                        Candidates *c, scs_int iter, int max_factors,
-                       double budget_ms) {
+                       double work, double budget_ms) {
   ScsTimer t;
   scs_tic(&t);
   copy_iterate(w->u, w->rsk, c->admm_u, c->admm_rsk, c->l);
@@ -384,18 +404,28 @@ static void alm_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
     return;
   }
   int left = max_factors;
-  while (left > 0 && scs_toc_ms(&t) + f->round_ms <= budget_ms) {
+  while (left > 0) {
+    /* an outer step makes several factorizations: as many as fit */
+    double room = budget_ms - scs_toc_ms(&t);
+    double by_work = (work - f->spent) / (scs_polish_refactor_cost(f) + 1);
+    int fit = left;
+    if (f->round_ms > 0 && room / f->round_ms < fit)
+      fit = (int)(room / f->round_ms);
+    if (by_work < fit) fit = (int)by_work;
+    if (fit < 1) break;
     ScsTimer tr;
     scs_tic(&tr);
-    int before = left;
-    if (scs_alm_outer(&a, w, f, &left) != 0) {
+    int step_left = fit;
+    if (scs_alm_outer(&a, w, f, &step_left) != 0) {
       scs_clear_error();
       break;
     }
-    if (left < before) f->round_ms = scs_toc_ms(&tr) / (before - left);
+    int used = fit - step_left;
+    left -= used;
+    if (used > 0) f->round_ms = scs_toc_ms(&tr) / used;
     alm_point(w, &a, p);
     evaluate_round(w, p, c, iter);
-    if (max3(c->best) <= POLISH_EXACT || left == before) break;
+    if (max3(c->best) <= POLISH_EXACT || used == 0) break;
   }
   scs_alm_free(&a);
 }
@@ -414,16 +444,25 @@ static void write_ipm_iterate(ScsWork *w, const ScsIpm *q) {
 }
 
 #define IPM_STALL 10
+#define IPM_MAX_STEPS 100
+/* a step is one refactorization and some solves (two directions and
+ * their refinement): about IPM_STEP_SOLVES of them; the refinement does
+ * not start unless IPM_MIN_STEPS such steps fit in the work allowed */
+#define IPM_STEP_SOLVES 10
+#define IPM_MIN_STEPS 10
 
 /* Interior-point steps (polish_ipm.c) from a cold start, each point a
- * candidate, until one is exact or max_factors factorizations are spent
- * (the start takes one). */
+ * candidate, until one is exact, the method stalls, or the next step
+ * would take f->spent past work. */
 static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
-                       scs_int iter, int max_factors, double budget_ms) {
+                       scs_int iter, double work, double budget_ms) {
   ScsTimer t;
   scs_tic(&t);
   ScsIpm q = {0};
-  if (w->m == w->cones->k.z || max_factors < 2 ||
+  if (w->m == w->cones->k.z ||
+      !affordable(f, IPM_MIN_STEPS * IPM_STEP_SOLVES +
+                         (IPM_MIN_STEPS - 1) * scs_polish_refactor_cost(f),
+                  work) ||
       scs_ipm_init(&q, w, f) != 0) {
     scs_clear_error();
     scs_ipm_free(&q);
@@ -431,7 +470,8 @@ static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
   }
   scs_float ratio_ref = INFINITY, merit_ref = INFINITY;
   int since = 0;
-  for (int k = 1; k < max_factors; ++k) {
+  for (int k = 1; k <= IPM_MAX_STEPS && affordable(f, IPM_STEP_SOLVES, work);
+       ++k) {
     if (scs_toc_ms(&t) + f->round_ms > budget_ms) break;
     ScsTimer tr;
     scs_tic(&tr);
@@ -460,12 +500,14 @@ static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
 }
 
 scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
-                   int must_solve, int max_rounds, int max_ipm_steps,
-                   int max_alm_factors, double budget_ms, double *time_ms) {
+                   int must_solve, const ScsPolishLimits *lim,
+                   double budget_ms, double *time_ms) {
   /* the first round costs about what the setup did (the same analysis
    * and factorization), later ones what the last round did */
   double first = f->lw ? f->round_ms : w->setup_time_ms;
   if (!(first <= budget_ms)) return SCS_POLISH_NOT_RUN;
+  if (f->lw && !affordable(f, POLISH_REFINE_STEPS, lim->work))
+    return SCS_POLISH_NOT_RUN;
   ScsTimer t;
   scs_tic(&t);
   scs_int l = w->n + w->m + 1;
@@ -478,14 +520,14 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
     scs_residuals_update(w, iter);
     scs_residuals_ratios(w, c.admm);
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
-    polish_rounds(w, f, &p, &c, iter, max_rounds, budget_ms);
+    polish_rounds(w, f, &p, &c, iter, lim->rounds, lim->work, budget_ms);
     int refined = 0;
-    if (max_ipm_steps > 0 && !acceptable(&c, must_solve)) {
-      ipm_rounds(w, f, &c, iter, max_ipm_steps, budget_ms - scs_toc_ms(&t));
+    if (lim->ipm && !acceptable(&c, must_solve)) {
+      ipm_rounds(w, f, &c, iter, lim->work, budget_ms - scs_toc_ms(&t));
       refined = 1;
     }
-    if (max_alm_factors > 0 && !acceptable(&c, must_solve)) {
-      alm_rounds(w, f, &p, &c, iter, max_alm_factors,
+    if (lim->alm_factors > 0 && !acceptable(&c, must_solve)) {
+      alm_rounds(w, f, &p, &c, iter, lim->alm_factors, lim->work,
                  budget_ms - scs_toc_ms(&t));
       refined = 1;
     }
@@ -493,7 +535,7 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
      * the ADMM iterate's: rounds from it */
     if (refined && !acceptable(&c, must_solve) && max3(c.best) < INFINITY) {
       copy_iterate(w->u, w->rsk, c.best_u, c.best_rsk, l);
-      polish_rounds(w, f, &p, &c, iter, max_rounds,
+      polish_rounds(w, f, &p, &c, iter, lim->rounds, lim->work,
                     budget_ms - scs_toc_ms(&t));
     }
     result = SCS_POLISH_REJECTED;

@@ -14,38 +14,62 @@ struct SCS_WORK;
 typedef struct {
   void *lw;        /* direct backend state, NULL until the first round */
   double round_ms; /* time of the last round (the cost estimate) */
+  double spent;    /* work of the solve's polishing so far, in solves */
 } ScsPolishFactor;
 
 void scs_polish_factor_free(ScsPolishFactor *f);
 
 /* Factor [P + diag(r_x), A'; A, -diag(r_y)] for diag_r = (r_x, r_y) into
  * f: the first call analyses and factors, later ones only refactor. The
- * active-set rounds and the refinement (polish_alm.c) share it. 0, or -1
- * if the backend failed. */
+ * active-set rounds and the refinements share it. Adds the
+ * refactorization's cost to f->spent. 0, or -1 if the backend failed. */
 int scs_polish_factor(ScsPolishFactor *f, const struct SCS_WORK *w,
                       const scs_float *diag_r);
 
+/* rhs = M^{-1} rhs with the factorization of f (one solve, added to
+ * f->spent). 0, or -1 if the backend failed. */
+int scs_polish_solve(ScsPolishFactor *f, scs_float *rhs);
+
+/* What one refactorization costs, in solves (its flops over a solve's,
+ * from the symbolic analysis; 1 before the first factorization). */
+double scs_polish_refactor_cost(const ScsPolishFactor *f);
+
 /* 1 if polishing is on and the cones are zero and nonnegative only. */
 int scs_polish_applies(const struct SCS_WORK *w);
+
+/* What one attempt may spend. Work is counted in solves with the
+ * factorization f: a refactorization costs scs_direct_refactor_cost() of
+ * them (flop counts of the symbolic analysis), so the bound is the same on
+ * every machine, and a problem whose factorization is dense (qap12, where
+ * one costs 500 solves) gets few refinement steps, a banded one (LISWET,
+ * one solve) many. */
+typedef struct {
+  int rounds;      /* active-set rounds, one factorization each */
+  int ipm;         /* run the interior-point refinement (polish_ipm.c) */
+  int alm_factors; /* augmented Lagrangian factorizations (0: none) */
+  double work;     /* what the solve's polishing may have spent, in solves,
+                      when a round or step starts (f->spent) */
+} ScsPolishLimits;
 
 /* Polish the current iterate (tau > 0). Accepted: the iterate becomes the
  * polished point (tau 1, kappa 0) with w->r fresh for it. Otherwise the
  * iterate and w->r are as before. The point is accepted when each of its
  * three residual ratios (residual / tolerance) is no worse than the
  * iterate's, or below 1e-3; with must_solve it must also pass the
- * termination test. At most max_rounds active-set rounds (one
- * factorization each); when their best point is not acceptable, the
- * interior-point refinement (polish_ipm.c) follows with at most
- * max_ipm_steps steps (one factorization each; 0: none), then, if still
- * nothing is acceptable, the proximal augmented Lagrangian refinement
- * (polish_alm.c) from the iterate with at most max_alm_factors
- * factorizations (0: none), then rounds from the best refined point.
- * A round starts only if it is expected to end within budget_ms of the
- * start (the first of a solve is estimated by the setup time, later ones
- * by the last round of f): SCS_POLISH_NOT_RUN if not even the first fits.
- * Adds its time to *time_ms (may be NULL). */
+ * termination test. At most lim->rounds active-set rounds; when their best
+ * point is not acceptable, the interior-point refinement follows (if
+ * lim->ipm), then, if still nothing is acceptable, the proximal augmented
+ * Lagrangian refinement (polish_alm.c) from the iterate (at most
+ * lim->alm_factors factorizations), then rounds from the best refined
+ * point; a round or step starts only while f->spent stays within
+ * lim->work (SCS_POLISH_NOT_RUN if not even the first round fits, unless
+ * it is the solve's first). A round or step starts only if it is
+ * expected to end within budget_ms of the start (the first of a solve is
+ * estimated by the setup time, later ones by the last one of f):
+ * SCS_POLISH_NOT_RUN if not even the first fits. Adds its time to *time_ms
+ * (may be NULL). */
 scs_int scs_polish(struct SCS_WORK *w, ScsPolishFactor *f, scs_int iter,
-                   int must_solve, int max_rounds, int max_ipm_steps,
-                   int max_alm_factors, double budget_ms, double *time_ms);
+                   int must_solve, const ScsPolishLimits *lim,
+                   double budget_ms, double *time_ms);
 
 #endif

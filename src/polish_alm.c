@@ -151,7 +151,6 @@ static scs_float gradient(ScsAlm *a, const ScsWork *w, scs_int *changed) {
 
 /* The Newton direction d = -H^{-1} grad into kkt[0..n). */
 static int newton_direction(ScsAlm *a, ScsPolishFactor *f, const ScsWork *w) {
-  const ScsLinSysBackend *ls = &scs_linsys_direct;
   scs_int n = a->n;
   for (scs_int j = 0; j < n; ++j) {
     a->diag_r[j] = 1 / a->gamma;
@@ -163,7 +162,7 @@ static int newton_direction(ScsAlm *a, ScsPolishFactor *f, const ScsWork *w) {
     a->kkt[n + i] = 0;
   }
   if (scs_polish_factor(f, w, a->diag_r) != 0) return -1;
-  if (ls->solve(f->lw, a->kkt, NULL, 0) != 0) return -1;
+  if (scs_polish_solve(f, a->kkt) != 0) return -1;
   return scs_vec_all_finite(a->kkt, n) ? 0 : -1;
 }
 

@@ -166,27 +166,33 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
  * answer never depends on the machine's load: an early attempt makes at
  * most POLISH_EARLY_ROUNDS refactorizations, the final one POLISH_ROUNDS
  * (polish.c). When those fail, the interior-point refinement
- * (polish_ipm.c) takes at most POLISH_IPM_STEPS more, once per solve: its
- * cold start does not depend on the iterate, so a second run would repeat
- * the first. It runs at the first attempt from iteration POLISH_IPM_ITER
- * on (a problem ADMM has not solved by then is one it may never solve
- * well: netlib's degenerate LPs, QSCFXM, QETAMACR), or at the final one.
- * When it fails too, the final attempt spends up to alm_factors() more in
- * the augmented Lagrangian refinement (polish_alm.c). Only a time limit,
- * time-based by nature, also bounds polishing by the time left.
+ * (polish_ipm.c) follows, once per solve: its cold start does not depend
+ * on the iterate, so a second run would repeat the first. It runs at the
+ * first attempt from iteration POLISH_IPM_ITER on (a problem ADMM has not
+ * solved by then is one it may never solve well: netlib's degenerate LPs,
+ * QSCFXM, QETAMACR), or at the final one. When it fails too, the final
+ * attempt makes up to alm_factors() augmented Lagrangian steps
+ * (polish_alm.c). The rounds (beyond the first) and each refinement may
+ * spend POLISH_WORK solves per ADMM iteration so far, counting at least
+ * POLISH_WORK_MIN_ITER iterations (an ADMM iteration costs about two
+ * solves; polish.h counts a refactorization in solves from its flops): on
+ * qap12, whose factorization costs 500 solves, the refinements would
+ * otherwise cost 7x the ADMM solve. Only a time limit, time-based by
+ * nature, also bounds polishing by the time left.
  */
 #define POLISH_EARLY_ROUNDS 2
 #define POLISH_ROUNDS 6
-#define POLISH_IPM_STEPS 60
 #define POLISH_IPM_ITER 2000
+#define POLISH_WORK 4
+#define POLISH_WORK_MIN_ITER 200
 #define POLISH_ALM_MIN 10
 #define POLISH_ALM_MAX 100
 #define POLISH_ALM_ITERS_PER_FACTOR 20
 
-/* The refinement's factorizations: one per POLISH_ALM_ITERS_PER_FACTOR
- * ADMM iterations, within [POLISH_ALM_MIN, POLISH_ALM_MAX]: a solve that
- * converged fast does not pay a long refinement for an answer that is
- * usually right already (LISWET2-6). */
+/* The augmented Lagrangian factorizations: one per
+ * POLISH_ALM_ITERS_PER_FACTOR ADMM iterations, within [POLISH_ALM_MIN,
+ * POLISH_ALM_MAX]: a solve that converged fast does not pay a long
+ * refinement for an answer that is usually right already (LISWET2-6). */
 static int alm_factors(scs_int iter) {
   scs_int k = iter / POLISH_ALM_ITERS_PER_FACTOR;
   return (int)SCS_MIN(POLISH_ALM_MAX, SCS_MAX(POLISH_ALM_MIN, k));
@@ -199,11 +205,13 @@ static double polish_budget(const ScsWork *w, const SolveState *st) {
 
 static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
                    int must_solve) {
-  int ipm = !st->ipm_done && (!early || iter >= POLISH_IPM_ITER);
-  scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve,
-                          early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS,
-                          ipm ? POLISH_IPM_STEPS : 0,
-                          early ? 0 : alm_factors(iter),
+  ScsPolishLimits lim;
+  lim.rounds = early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS;
+  lim.ipm = !st->ipm_done && (!early || iter >= POLISH_IPM_ITER);
+  lim.alm_factors = early ? 0 : alm_factors(iter);
+  lim.work = POLISH_WORK * (double)SCS_MAX(iter, POLISH_WORK_MIN_ITER);
+  int ipm = lim.ipm;
+  scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve, &lim,
                           polish_budget(w, st), &st->polish_ms);
   if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
   if (ipm && rc != SCS_POLISH_NOT_RUN) st->ipm_done = 1;

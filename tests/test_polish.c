@@ -218,6 +218,9 @@ static TestProblem *guess_lp(void) {
   return tp_from_dense("guess", 3, 2, A, NULL, b, c, &k, -2.5, 1);
 }
 
+/* Every stage of polishing, with room to spare */
+static const ScsPolishLimits FULL = {6, 1, 60, 1e6};
+
 Test(polish, wrong_guess_repaired_or_rejected) {
   TestProblem *tp = guess_lp();
   ScsWork *w = wrong_guess(tp);
@@ -225,7 +228,7 @@ Test(polish, wrong_guess_repaired_or_rejected) {
   scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
   memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
   ScsPolishFactor f = {0};
-  scs_int st = scs_polish(w, &f, 0, 0, 6, 60, 60, INFINITY, NULL);
+  scs_int st = scs_polish(w, &f, 0, 0, &FULL, INFINITY, NULL);
   scs_polish_factor_free(&f);
   if (st == SCS_POLISH_ACCEPTED) {
     cr_assert_lt(fabs(w->r.pobj + 2.5), EXACT, "pobj %g", (double)w->r.pobj);
@@ -242,19 +245,20 @@ Test(polish, wrong_guess_repaired_or_rejected) {
  * interior-point one of polish_ipm.c, the augmented Lagrangian one of
  * polish_alm.c) turns the wrong iterate into the exact answer; with
  * neither there is no candidate and nothing changes. */
-static void refine_alone(int ipm_steps, int alm_factors) {
+static void refine_alone(int ipm, int alm_factors) {
   TestProblem *tp = guess_lp();
   ScsWork *w = wrong_guess(tp);
   scs_int l = w->n + w->m + 1;
   scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
   memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
   ScsPolishFactor f = {0};
-  cr_assert_eq(scs_polish(w, &f, 0, 0, 0, 0, 0, INFINITY, NULL),
+  ScsPolishLimits none = {0, 0, 0, 1e6};
+  ScsPolishLimits alone = {0, ipm, alm_factors, 1e6};
+  cr_assert_eq(scs_polish(w, &f, 0, 0, &none, INFINITY, NULL),
                SCS_POLISH_FAILED);
   cr_assert_eq(memcmp(u0, w->u, (size_t)l * sizeof(scs_float)), 0);
-  cr_assert_eq(
-      scs_polish(w, &f, 0, 1, 0, ipm_steps, alm_factors, INFINITY, NULL),
-      SCS_POLISH_ACCEPTED);
+  cr_assert_eq(scs_polish(w, &f, 0, 1, &alone, INFINITY, NULL),
+               SCS_POLISH_ACCEPTED);
   scs_polish_factor_free(&f);
 #if SCS_SFLOAT
   cr_assert_lt(fabs(w->r.pobj + 2.5), 1e-3, "pobj %g", (double)w->r.pobj);
@@ -266,7 +270,7 @@ static void refine_alone(int ipm_steps, int alm_factors) {
   tp_free(tp);
 }
 
-Test(polish, polish_by_interior_point_alone) { refine_alone(60, 0); }
+Test(polish, polish_by_interior_point_alone) { refine_alone(1, 0); }
 
 Test(polish, polish_by_augmented_lagrangian_alone) { refine_alone(0, 60); }
 
@@ -284,7 +288,7 @@ Test(polish, rejected_point_leaves_the_iterate) {
   scs_float pobj0 = w->r.pobj, res0 = w->r.res_pri;
   double ms = 0;
   ScsPolishFactor f = {0};
-  scs_int st = scs_polish(w, &f, 0, 1, 6, 60, 60, INFINITY, &ms);
+  scs_int st = scs_polish(w, &f, 0, 1, &FULL, INFINITY, &ms);
   scs_polish_factor_free(&f);
   cr_assert(st == SCS_POLISH_REJECTED || st == SCS_POLISH_FAILED,
             "status %d", (int)st);

@@ -30,6 +30,7 @@ typedef struct {
   scs_ldl_float *w;          /* solve workspace */
   scs_int *iwork;        /* 3 * nk */
   int factored;          /* 0 after a failed refactorization */
+  double refactor_cost;  /* a numeric factorization, in solves */
 } DirectWork;
 
 static void direct_free(void *work) {
@@ -93,6 +94,11 @@ static scs_int symbolic(DirectWork *d) {
   F->lnz = scs_ldl_etree(d->C, F->parent, col_count, flag);
   if (F->lnz < 0) return -1;
   scs_ldl_colptr(col_count, nk, F->Lp);
+  /* up-looking LDL' costs sum_j c_j^2 flops (c_j the count of column j of
+   * L), a solve 2 nnz(L) + nk */
+  double flops = (double)nk;
+  for (scs_int j = 0; j < nk; ++j) flops += (double)col_count[j] * col_count[j];
+  d->refactor_cost = flops / (2.0 * (double)F->lnz + (double)nk);
   F->Li = scs_malloc_array((size_t)F->lnz, sizeof(scs_int));
   F->Lx = scs_malloc_array((size_t)F->lnz, sizeof(scs_ldl_float));
   F->D = scs_malloc_array((size_t)nk, sizeof(scs_ldl_float));
@@ -179,6 +185,11 @@ static scs_int direct_update_diag_r(void *work, const scs_float *diag_r) {
   /* invalid r leaves the current factorization untouched and usable */
   if (scs_linsys_check_diag_r("direct", diag_r, d->n, d->m)) return -1;
   return refactor(d, diag_r);
+}
+
+double scs_direct_refactor_cost(const void *state) {
+  const DirectWork *d = state;
+  return d ? d->refactor_cost : 0;
 }
 
 SCS_EXPORT const ScsLinSysBackend scs_linsys_direct = {
