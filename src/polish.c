@@ -44,7 +44,6 @@
 #include "alloc.h"
 #include "error.h"
 #include "linalg.h"
-#include "linsys.h"
 #include "polish_alm.h"
 #include "polish_ipm.h"
 #include "timer.h"
@@ -118,11 +117,6 @@ static int polish_alloc(Polish *p, scs_int n, scs_int m) {
              : -1;
 }
 
-void scs_polish_factor_free(ScsPolishFactor *f) {
-  if (f->lw) scs_linsys_direct.free(f->lw);
-  f->lw = NULL;
-}
-
 /* The start: the iterate divided by tau, and the active set it suggests:
  * every zero-cone row, and the nonnegative rows whose dual is larger than
  * their slack (in SCS's iteration exactly one of them is nonzero: the sign
@@ -167,35 +161,6 @@ static void kkt_residual(const ScsWork *w, const Polish *p) {
   for (scs_int k = 0; k < nk; ++k) p->res[k] = p->rhs[k] - p->res[k];
   for (scs_int i = 0; i < p->m; ++i)
     if (!p->active[i]) ry[i] = 0;
-}
-
-int scs_polish_factor(ScsPolishFactor *f, const ScsWork *w,
-                      const scs_float *diag_r) {
-  const ScsLinSysBackend *ls = &scs_linsys_direct;
-  int rc;
-  if (!f->lw) {
-    f->lw = ls->init(w->A, w->P, diag_r, ls->user_data);
-    rc = f->lw ? 0 : -1;
-  } else {
-    rc = ls->update_diag_r(f->lw, diag_r) == 0 ? 0 : -1;
-  }
-  f->spent += scs_polish_refactor_cost(f);
-  return rc;
-}
-
-int scs_polish_solve(ScsPolishFactor *f, scs_float *rhs) {
-  f->spent += 1;
-  return scs_linsys_direct.solve(f->lw, rhs, NULL, 0) == 0 ? 0 : -1;
-}
-
-double scs_polish_refactor_cost(const ScsPolishFactor *f) {
-  return f->lw ? scs_direct_refactor_cost(f->lw) : 1;
-}
-
-/* 1 if one more refactorization and `solves` solves keep f->spent within
- * work */
-static int affordable(const ScsPolishFactor *f, double solves, double work) {
-  return f->spent + scs_polish_refactor_cost(f) + solves <= work;
 }
 
 /* Refinement from the start z: z += K_d^{-1} (rhs - K z) while the
@@ -353,7 +318,8 @@ static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
   for (int round = 0; round < max_rounds; ++round) {
     double spent = scs_toc_ms(&t);
     if (round > 0 && spent + f->round_ms > budget_ms) return;
-    if (round > 0 && !affordable(f, POLISH_REFINE_STEPS, work)) return;
+    if (round > 0 && !scs_polish_affordable(f, POLISH_REFINE_STEPS, work))
+      return;
     build_system(w, p);
     ScsTimer tr;
     scs_tic(&tr);
@@ -460,7 +426,7 @@ static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
   scs_tic(&t);
   ScsIpm q = {0};
   if (w->m == w->cones->k.z ||
-      !affordable(f, IPM_MIN_STEPS * IPM_STEP_SOLVES +
+      !scs_polish_affordable(f, IPM_MIN_STEPS * IPM_STEP_SOLVES +
                          (IPM_MIN_STEPS - 1) * scs_polish_refactor_cost(f),
                   work) ||
       scs_ipm_init(&q, w, f) != 0) {
@@ -470,7 +436,8 @@ static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
   }
   scs_float ratio_ref = INFINITY, merit_ref = INFINITY;
   int since = 0;
-  for (int k = 1; k <= IPM_MAX_STEPS && affordable(f, IPM_STEP_SOLVES, work);
+  for (int k = 1;
+       k <= IPM_MAX_STEPS && scs_polish_affordable(f, IPM_STEP_SOLVES, work);
        ++k) {
     if (scs_toc_ms(&t) + f->round_ms > budget_ms) break;
     ScsTimer tr;
@@ -506,7 +473,7 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
    * and factorization), later ones what the last round did */
   double first = f->lw ? f->round_ms : w->setup_time_ms;
   if (!(first <= budget_ms)) return SCS_POLISH_NOT_RUN;
-  if (f->lw && !affordable(f, POLISH_REFINE_STEPS, lim->work))
+  if (f->lw && !scs_polish_affordable(f, POLISH_REFINE_STEPS, lim->work))
     return SCS_POLISH_NOT_RUN;
   ScsTimer t;
   scs_tic(&t);

@@ -3,36 +3,10 @@
 #define SCS_POLISH_H
 
 #include "glob.h"
+#include "polish_factor.h"
 
 /* What an attempt did: SCS_POLISH_* of scs.h (ScsInfo.polish_status). */
 struct SCS_WORK;
-
-/* The sparse direct factorization polishing uses, kept for the rounds and
- * attempts of one solve: the full KKT pattern is analysed (AMD, symbolic)
- * once, each round only refactors with its diagonal. Zero-initialize;
- * free with scs_polish_factor_free at the end of the solve. */
-typedef struct {
-  void *lw;        /* direct backend state, NULL until the first round */
-  double round_ms; /* time of the last round (the cost estimate) */
-  double spent;    /* work of the solve's polishing so far, in solves */
-} ScsPolishFactor;
-
-void scs_polish_factor_free(ScsPolishFactor *f);
-
-/* Factor [P + diag(r_x), A'; A, -diag(r_y)] for diag_r = (r_x, r_y) into
- * f: the first call analyses and factors, later ones only refactor. The
- * active-set rounds and the refinements share it. Adds the
- * refactorization's cost to f->spent. 0, or -1 if the backend failed. */
-int scs_polish_factor(ScsPolishFactor *f, const struct SCS_WORK *w,
-                      const scs_float *diag_r);
-
-/* rhs = M^{-1} rhs with the factorization of f (one solve, added to
- * f->spent). 0, or -1 if the backend failed. */
-int scs_polish_solve(ScsPolishFactor *f, scs_float *rhs);
-
-/* What one refactorization costs, in solves (its flops over a solve's,
- * from the symbolic analysis; 1 before the first factorization). */
-double scs_polish_refactor_cost(const ScsPolishFactor *f);
 
 /* 1 if polishing is on and the cones are zero and nonnegative only. */
 int scs_polish_applies(const struct SCS_WORK *w);

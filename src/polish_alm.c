@@ -40,7 +40,6 @@
 
 #include "alloc.h"
 #include "linalg.h"
-#include "linsys.h"
 #include "work.h"
 
 /* Penalties and prox parameter: start, growth and cap. rho = 1 at the

@@ -40,7 +40,6 @@
 #include "alloc.h"
 #include "error.h"
 #include "linalg.h"
-#include "linsys.h"
 #include "work.h"
 
 /* Static regularization of the Newton matrix (equilibrated units): it

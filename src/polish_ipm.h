@@ -4,7 +4,7 @@
 #define SCS_POLISH_IPM_H
 
 #include "glob.h"
-#include "polish.h"
+#include "polish_factor.h"
 
 struct SCS_WORK;
 
