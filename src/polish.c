@@ -318,8 +318,7 @@ static void polish_rounds(ScsWork *w, ScsPolishFactor *f, Polish *p,
   for (int round = 0; round < max_rounds; ++round) {
     double spent = scs_toc_ms(&t);
     if (round > 0 && spent + f->round_ms > budget_ms) return;
-    if (round > 0 && !scs_polish_affordable(f, POLISH_REFINE_STEPS, work))
-      return;
+    if (!scs_polish_affordable(f, POLISH_REFINE_STEPS, work)) return;
     build_system(w, p);
     ScsTimer tr;
     scs_tic(&tr);
@@ -473,7 +472,8 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
    * and factorization), later ones what the last round did */
   double first = f->lw ? f->round_ms : w->setup_time_ms;
   if (!(first <= budget_ms)) return SCS_POLISH_NOT_RUN;
-  if (f->lw && !scs_polish_affordable(f, POLISH_REFINE_STEPS, lim->work))
+  scs_polish_factor_expect(f, w);
+  if (!scs_polish_affordable(f, POLISH_REFINE_STEPS, lim->work))
     return SCS_POLISH_NOT_RUN;
   ScsTimer t;
   scs_tic(&t);

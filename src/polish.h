@@ -36,8 +36,7 @@ typedef struct {
  * Lagrangian refinement (polish_alm.c) from the iterate (at most
  * lim->alm_factors factorizations), then rounds from the best refined
  * point; a round or step starts only while f->spent stays within
- * lim->work (SCS_POLISH_NOT_RUN if not even the first round fits, unless
- * it is the solve's first). A round or step starts only if it is
+ * lim->work (SCS_POLISH_NOT_RUN if not even the first round fits). A round or step starts only if it is
  * expected to end within budget_ms of the start (the first of a solve is
  * estimated by the setup time, later ones by the last one of f):
  * SCS_POLISH_NOT_RUN if not even the first fits. Adds its time to *time_ms

@@ -33,7 +33,13 @@ int scs_polish_solve(ScsPolishFactor *f, scs_float *rhs) {
 }
 
 double scs_polish_refactor_cost(const ScsPolishFactor *f) {
-  return f->lw ? scs_direct_refactor_cost(f->lw) : 1;
+  if (f->lw) return scs_direct_refactor_cost(f->lw);
+  return f->expected > 0 ? f->expected : 1;
+}
+
+void scs_polish_factor_expect(ScsPolishFactor *f, const ScsWork *w) {
+  if (!f->lw && w->linsys == &scs_linsys_direct && w->linsys_work)
+    f->expected = scs_direct_refactor_cost(w->linsys_work);
 }
 
 int scs_polish_affordable(const ScsPolishFactor *f, double solves,

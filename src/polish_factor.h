@@ -17,6 +17,7 @@ typedef struct {
   void *lw;        /* direct backend state, NULL until the first round */
   double round_ms; /* time of the last round (the cost estimate) */
   double spent;    /* work of the solve's polishing so far, in solves */
+  double expected; /* a refactorization's cost before lw exists, or 0 */
 } ScsPolishFactor;
 
 void scs_polish_factor_free(ScsPolishFactor *f);
@@ -33,8 +34,13 @@ int scs_polish_factor(ScsPolishFactor *f, const struct SCS_WORK *w,
 int scs_polish_solve(ScsPolishFactor *f, scs_float *rhs);
 
 /* What one refactorization costs, in solves (its flops over a solve's,
- * from the symbolic analysis; 1 before the first factorization). */
+ * from the symbolic analysis). Before f's first factorization: that of
+ * the ADMM's own factorization of the same pattern when the workspace
+ * uses the direct backend (scs_polish_factor_expect), else 1. */
 double scs_polish_refactor_cost(const ScsPolishFactor *f);
+
+/* Take the expected cost from w's backend if it is the direct one. */
+void scs_polish_factor_expect(ScsPolishFactor *f, const struct SCS_WORK *w);
 
 /* 1 if one more refactorization and `solves` solves keep f->spent within
  * work */

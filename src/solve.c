@@ -172,18 +172,21 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
  * solved by then is one it may never solve well: netlib's degenerate LPs,
  * QSCFXM, QETAMACR), or at the final one. When it fails too, the final
  * attempt makes up to alm_factors() augmented Lagrangian steps
- * (polish_alm.c). The rounds (beyond the first) and each refinement may
- * spend POLISH_WORK solves per ADMM iteration so far, counting at least
- * POLISH_WORK_MIN_ITER iterations (an ADMM iteration costs about two
- * solves; polish.h counts a refactorization in solves from its flops): on
- * qap12, whose factorization costs 500 solves, the refinements would
- * otherwise cost 7x the ADMM solve. Only a time limit, time-based by
+ * (polish_alm.c). A round or refinement step starts only while the
+ * solve's polishing stays within POLISH_WORK solves per ADMM iteration so
+ * far, counting at least POLISH_WORK_MIN_ITER iterations (an ADMM
+ * iteration costs about two solves; polish_factor.h counts a
+ * refactorization in solves from its flops), and within POLISH_EARLY_WORK
+ * at the early attempts that make rounds only: on qap12, whose
+ * factorization costs 500 solves, polishing would otherwise cost 7x the
+ * ADMM solve, and on CVXQP1_L the early rounds took 2.8 s of the 10. Only a time limit, time-based by
  * nature, also bounds polishing by the time left.
  */
 #define POLISH_EARLY_ROUNDS 2
 #define POLISH_ROUNDS 6
 #define POLISH_IPM_ITER 2000
 #define POLISH_WORK 4
+#define POLISH_EARLY_WORK 1
 #define POLISH_WORK_MIN_ITER 200
 #define POLISH_ALM_MIN 10
 #define POLISH_ALM_MAX 100
@@ -209,7 +212,8 @@ static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
   lim.rounds = early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS;
   lim.ipm = !st->ipm_done && (!early || iter >= POLISH_IPM_ITER);
   lim.alm_factors = early ? 0 : alm_factors(iter);
-  lim.work = POLISH_WORK * (double)SCS_MAX(iter, POLISH_WORK_MIN_ITER);
+  lim.work = (lim.ipm || !early ? POLISH_WORK : POLISH_EARLY_WORK) *
+             (double)SCS_MAX(iter, POLISH_WORK_MIN_ITER);
   int ipm = lim.ipm;
   scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve, &lim,
                           polish_budget(w, st), &st->polish_ms);
