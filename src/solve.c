@@ -179,8 +179,9 @@ static void restore_best(ScsWork *w, SolveState *st, scs_int iter) {
  * refactorization in solves from its flops), and within POLISH_EARLY_WORK
  * at the early attempts that make rounds only: on qap12, whose
  * factorization costs 500 solves, polishing would otherwise cost 7x the
- * ADMM solve, and on CVXQP1_L the early rounds took 2.8 s of the 10. Only a time limit, time-based by
- * nature, also bounds polishing by the time left.
+ * ADMM solve, and on CVXQP1_L the early rounds took 2.8 s of the 10.
+ * Only a time limit, time-based by nature, also bounds polishing by the
+ * time left.
  */
 #define POLISH_EARLY_ROUNDS 2
 #define POLISH_ROUNDS 6
@@ -214,11 +215,10 @@ static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
   lim.alm_factors = early ? 0 : alm_factors(iter);
   lim.work = (lim.ipm || !early ? POLISH_WORK : POLISH_EARLY_WORK) *
              (double)SCS_MAX(iter, POLISH_WORK_MIN_ITER);
-  int ipm = lim.ipm;
   scs_int rc = scs_polish(w, &st->polish_factor, iter, must_solve, &lim,
                           polish_budget(w, st), &st->polish_ms);
   if (rc != SCS_POLISH_NOT_RUN) st->polish_status = rc;
-  if (ipm && rc != SCS_POLISH_NOT_RUN) st->ipm_done = 1;
+  if (lim.ipm && rc != SCS_POLISH_NOT_RUN) st->ipm_done = 1;
 }
 
 static int try_polish_early(ScsWork *w, SolveState *st, scs_int iter) {
