@@ -389,15 +389,18 @@ class Peer:
             base.append("-Wl,-rpath," + os.path.dirname(lib))
         libs = ldflags + ["-llapack", "-lblas", "-lm", "-lrt"]
         errors = []
+        # one temporary per process: two runs started together must not
+        # link into (and then execute) the same file
+        tmp = "%s.tmp%d" % (exe, os.getpid())
         # SCS 3.2 names its dump reader _scs_read_data; libscs scs_read_data
         for fn in ("_scs_read_data", "scs_read_data"):
             cmd = base[:1] + ["-DSOLVE_PEER_READ_DATA=" + fn] + base[1:] + \
-                libs + ["-o", exe + ".tmp"]
+                libs + ["-o", tmp]
             p = subprocess.run(cmd, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT,
                                universal_newlines=True)
             if p.returncode == 0:
-                os.replace(exe + ".tmp", exe)
+                os.replace(tmp, exe)
                 self.build_cmd = " ".join(shlex.quote(c) for c in cmd)
                 self.reader = fn
                 break
