@@ -490,19 +490,26 @@ scs_int scs_polish(ScsWork *w, ScsPolishFactor *f, scs_int iter,
   scs_int result = SCS_POLISH_FAILED;
   Polish p;
   Candidates c = {0};
+  /* tau = 0 (a Farkas solve's iterate, polish_cert.c): no point to start
+   * rounds from or to compare with, but the interior-point refinement
+   * needs none */
+  int has_point = w->u[w->n + w->m] > 0;
   int ok = polish_alloc(&p, w->n, w->m) == 0 &&
-           candidates_alloc(&c, l) == 0 && w->u[w->n + w->m] > 0;
+           candidates_alloc(&c, l) == 0 && (has_point || lim->ipm);
   if (ok) {
-    scs_residuals_update(w, iter);
-    scs_residuals_ratios(w, c.admm);
+    c.admm[0] = c.admm[1] = c.admm[2] = INFINITY;
     copy_iterate(c.admm_u, c.admm_rsk, w->u, w->rsk, l);
-    polish_rounds(w, f, &p, &c, iter, lim->rounds, lim->work, budget_ms);
+    if (has_point) {
+      scs_residuals_update(w, iter);
+      scs_residuals_ratios(w, c.admm);
+      polish_rounds(w, f, &p, &c, iter, lim->rounds, lim->work, budget_ms);
+    }
     int refined = 0;
     if (lim->ipm && !acceptable(&c, must_solve)) {
       ipm_rounds(w, f, &c, iter, lim->work, budget_ms - scs_toc_ms(&t));
       refined = 1;
     }
-    if (lim->alm_factors > 0 && !acceptable(&c, must_solve)) {
+    if (has_point && lim->alm_factors > 0 && !acceptable(&c, must_solve)) {
       alm_rounds(w, f, &p, &c, iter, lim->alm_factors, lim->work,
                  budget_ms - scs_toc_ms(&t));
       refined = 1;

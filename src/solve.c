@@ -14,6 +14,7 @@
 #include "linalg.h"
 #include "log.h"
 #include "polish.h"
+#include "polish_cert.h"
 #include "scale.h"
 #include "timer.h"
 
@@ -231,8 +232,37 @@ static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
   if (lim.ipm && rc != SCS_POLISH_NOT_RUN) st->ipm_done = 1;
 }
 
+/*
+ * The search for an infeasibility certificate of an unfinished LP/QP
+ * (polish_cert.c) is a separate solve of at most a tenth of the
+ * iterations this one made, and CERT_MAX_ITERS, within the time left:
+ * netlib's infeasible LPs (lpi_klein1, lpi_klein2, lpi_mondou2) reach
+ * max_iters in ADMM, and their Farkas systems are solved exactly at the
+ * nested solve's iteration 2000 (its interior-point refinement).
+ */
+#define CERT_MAX_ITERS 5000
+#define CERT_ITERS_DIVISOR 10
+
+static int find_certificate(ScsWork *w, SolveState *st, scs_int iter) {
+  double left = 0; /* no limit */
+  if (w->stgs.time_limit_secs > 0) {
+    left = polish_budget(w, st) / 1e3;
+    if (!(left > 0)) return 0;
+  }
+  scs_int its = SCS_MIN(CERT_MAX_ITERS, SCS_MAX(iter / CERT_ITERS_DIVISOR, 1));
+  ScsTimer t;
+  scs_tic(&t);
+  int found = scs_polish_certificate(w, iter, its, left);
+  st->polish_ms += scs_toc_ms(&t);
+  return found;
+}
+
 static int try_polish_early(ScsWork *w, SolveState *st, scs_int iter) {
-  if (!scs_polish_applies(w) || !(w->r.tau > w->r.kap)) return 0;
+  /* a Farkas solve (polish_cert.c) wants the interior-point attempt
+   * whatever its iterate looks like: near-infeasible systems drift to
+   * kappa > tau */
+  if (!scs_polish_applies(w) || (!(w->r.tau > w->r.kap) && !w->farkas))
+    return 0;
   int scheduled = iter >= st->next_polish_iter &&
                   scs_residuals_merit(w) < POLISH_TRIGGER;
   int ipm_due = !st->ipm_done && iter >= POLISH_IPM_ITER;
@@ -256,11 +286,20 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
   }
   /* polish a solution, or a solution-like unfinished iterate (which then
    * counts as solved only if the polished point passes the test) */
-  if (kind == SCS_SOLVED && status != SCS_SIGINT && scs_polish_applies(w) &&
+  /* (a Farkas solve, polish_cert.c, polishes whatever its iterate looks
+   * like: its interior-point refinement needs no solution-like point) */
+  int solution_like =
+      kind == SCS_SOLVED || (w->farkas && status == SCS_UNFINISHED);
+  if (solution_like && status != SCS_SIGINT && scs_polish_applies(w) &&
       st->polish_status != SCS_POLISH_ACCEPTED) {
     polish(w, st, iter, 0, status == SCS_UNFINISHED);
-    if (st->polish_status == SCS_POLISH_ACCEPTED) status = SCS_SOLVED;
+    if (st->polish_status == SCS_POLISH_ACCEPTED) status = kind = SCS_SOLVED;
   }
+  /* still unfinished: an infeasible LP/QP whose certificate ADMM did not
+   * find may have one the Farkas system gives */
+  if (status == SCS_UNFINISHED && scs_polish_applies(w) && !w->farkas &&
+      find_certificate(w, st, iter))
+    status = kind = SCS_INFEASIBLE;
   set_result(w, sol, info, kind);
   info->status_val = status == SCS_SIGINT       ? SCS_SIGINT
                      : status == SCS_UNFINISHED ? inaccurate_flag(kind)

@@ -68,6 +68,8 @@ struct SCS_WORK {
   scs_float aa_norm;
   double setup_time_ms;
   int time_limit_reached;
+  int farkas; /* solving another's Farkas system (polish_cert.c): no
+               * certificate search of its own */
 };
 
 #endif
