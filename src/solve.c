@@ -238,7 +238,8 @@ static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
  * iterations this one made, and CERT_MAX_ITERS, within the time left:
  * netlib's infeasible LPs (lpi_klein1, lpi_klein2, lpi_mondou2) reach
  * max_iters in ADMM, and their Farkas systems are solved exactly at the
- * nested solve's iteration 2000 (its interior-point refinement).
+ * nested solve's iteration 2000 (its interior-point refinement, so not
+ * in single precision, where that refinement is off).
  */
 #define CERT_MAX_ITERS 5000
 #define CERT_ITERS_DIVISOR 10
@@ -297,8 +298,8 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
   }
   /* still unfinished: an infeasible LP/QP whose certificate ADMM did not
    * find may have one the Farkas system gives */
-  if (status == SCS_UNFINISHED && scs_polish_applies(w) && !w->farkas &&
-      find_certificate(w, st, iter))
+  if (POLISH_IPM && status == SCS_UNFINISHED && scs_polish_applies(w) &&
+      !w->farkas && find_certificate(w, st, iter))
     status = kind = SCS_INFEASIBLE;
   set_result(w, sol, info, kind);
   info->status_val = status == SCS_SIGINT       ? SCS_SIGINT
