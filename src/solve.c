@@ -286,9 +286,9 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
     if (kind == SCS_SOLVED) restore_best(w, st, iter);
   }
   /* polish a solution, or a solution-like unfinished iterate (which then
-   * counts as solved only if the polished point passes the test) */
-  /* (a Farkas solve, polish_cert.c, polishes whatever its iterate looks
-   * like: its interior-point refinement needs no solution-like point) */
+   * counts as solved only if the polished point passes the test); a
+   * Farkas solve (polish_cert.c) polishes whatever its iterate looks like,
+   * since its interior-point refinement needs no solution-like point */
   int solution_like =
       kind == SCS_SOLVED || (w->farkas && status == SCS_UNFINISHED);
   if (solution_like && status != SCS_SIGINT && scs_polish_applies(w) &&
