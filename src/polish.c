@@ -433,10 +433,10 @@ static void ipm_rounds(ScsWork *w, ScsPolishFactor *f, Candidates *c,
   ScsTimer t;
   scs_tic(&t);
   ScsIpm q = {0};
-  if (w->m == w->cones->k.z ||
-      !scs_polish_affordable(f, IPM_MIN_STEPS * IPM_STEP_SOLVES +
-                         (IPM_MIN_STEPS - 1) * scs_polish_refactor_cost(f),
-                  work) ||
+  /* the start's factorization and IPM_MIN_STEPS - 1 steps must fit */
+  double min_work = IPM_MIN_STEPS * IPM_STEP_SOLVES +
+                    (IPM_MIN_STEPS - 1) * scs_polish_refactor_cost(f);
+  if (w->m == w->cones->k.z || !scs_polish_affordable(f, min_work, work) ||
       scs_ipm_init(&q, w, f) != 0) {
     scs_clear_error();
     scs_ipm_free(&q);

@@ -217,12 +217,17 @@ static double polish_budget(const ScsWork *w, const SolveState *st) {
   return 1e3 * w->stgs.time_limit_secs - scs_toc_ms(&st->solve);
 }
 
+/* 1 if an attempt at iteration iter (early or the final one) runs the
+ * interior-point refinement */
+static int ipm_allowed(const SolveState *st, scs_int iter, int early) {
+  return POLISH_IPM && !st->ipm_done && (!early || iter >= POLISH_IPM_ITER);
+}
+
 static void polish(ScsWork *w, SolveState *st, scs_int iter, int early,
                    int must_solve) {
   ScsPolishLimits lim;
   lim.rounds = early ? POLISH_EARLY_ROUNDS : POLISH_ROUNDS;
-  lim.ipm =
-      POLISH_IPM && !st->ipm_done && (!early || iter >= POLISH_IPM_ITER);
+  lim.ipm = ipm_allowed(st, iter, early);
   lim.alm_factors = early ? 0 : alm_factors(iter);
   lim.work = (lim.ipm || !early ? POLISH_WORK : POLISH_EARLY_WORK) *
              (double)SCS_MAX(iter, POLISH_WORK_MIN_ITER);
@@ -266,8 +271,7 @@ static int try_polish_early(ScsWork *w, SolveState *st, scs_int iter) {
     return 0;
   int scheduled = iter >= st->next_polish_iter &&
                   scs_residuals_merit(w) < POLISH_TRIGGER;
-  int ipm_due = !st->ipm_done && iter >= POLISH_IPM_ITER;
-  if (!scheduled && !ipm_due) return 0;
+  if (!scheduled && !ipm_allowed(st, iter, 1)) return 0;
   if (scheduled) st->next_polish_iter = 2 * iter;
   polish(w, st, iter, 1, 1);
   return st->polish_status == SCS_POLISH_ACCEPTED;
@@ -289,9 +293,9 @@ static void finalize(ScsWork *w, SolveState *st, ScsSolution *sol,
    * counts as solved only if the polished point passes the test); a
    * Farkas solve (polish_cert.c) polishes whatever its iterate looks like,
    * since its interior-point refinement needs no solution-like point */
-  int solution_like =
+  int polish_last =
       kind == SCS_SOLVED || (w->farkas && status == SCS_UNFINISHED);
-  if (solution_like && status != SCS_SIGINT && scs_polish_applies(w) &&
+  if (polish_last && status != SCS_SIGINT && scs_polish_applies(w) &&
       st->polish_status != SCS_POLISH_ACCEPTED) {
     polish(w, st, iter, 0, status == SCS_UNFINISHED);
     if (st->polish_status == SCS_POLISH_ACCEPTED) status = kind = SCS_SOLVED;
