@@ -218,6 +218,15 @@ static TestProblem *guess_lp(void) {
   return tp_from_dense("guess", 3, 2, A, NULL, b, c, &k, -2.5, 1);
 }
 
+/* A malloc'd copy of an iterate vector (u or rsk, length n + m + 1), to
+ * check later that it was left bit for bit. */
+static scs_float *saved(const ScsWork *w, const scs_float *v) {
+  size_t bytes = (size_t)(w->n + w->m + 1) * sizeof(scs_float);
+  scs_float *copy = malloc(bytes);
+  memcpy(copy, v, bytes);
+  return copy;
+}
+
 /* Every stage of polishing, with room to spare */
 static const ScsPolishLimits FULL = {6, 1, 60, 1e6};
 
@@ -225,8 +234,7 @@ Test(polish, wrong_guess_repaired_or_rejected) {
   TestProblem *tp = guess_lp();
   ScsWork *w = wrong_guess(tp);
   scs_int l = w->n + w->m + 1;
-  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
-  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
+  scs_float *u0 = saved(w, w->u);
   ScsPolishFactor f = {0};
   scs_int st = scs_polish(w, &f, 0, 0, &FULL, INFINITY, NULL);
   scs_polish_factor_free(&f);
@@ -249,8 +257,7 @@ static void refine_alone(int ipm, int alm_factors) {
   TestProblem *tp = guess_lp();
   ScsWork *w = wrong_guess(tp);
   scs_int l = w->n + w->m + 1;
-  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
-  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
+  scs_float *u0 = saved(w, w->u);
   ScsPolishFactor f = {0};
   ScsPolishLimits none = {0, 0, 0, 1e6};
   ScsPolishLimits alone = {0, ipm, alm_factors, 1e6};
@@ -281,10 +288,7 @@ Test(polish, rejected_point_leaves_the_iterate) {
   w->stgs.eps_abs = w->stgs.eps_rel = -1; /* no point can pass */
   scs_residuals_invalidate(&w->r);
   scs_residuals_update(w, 0);
-  scs_float *u0 = malloc((size_t)l * sizeof(scs_float));
-  scs_float *rsk0 = malloc((size_t)l * sizeof(scs_float));
-  memcpy(u0, w->u, (size_t)l * sizeof(scs_float));
-  memcpy(rsk0, w->rsk, (size_t)l * sizeof(scs_float));
+  scs_float *u0 = saved(w, w->u), *rsk0 = saved(w, w->rsk);
   scs_float pobj0 = w->r.pobj, res0 = w->r.res_pri;
   double ms = 0;
   ScsPolishFactor f = {0};
