@@ -46,6 +46,7 @@
 #define SCS_MIN_SCALE 1e-6
 #define SCS_MAX_SCALE 1e6
 #define SCS_RESCALE_MIN_ITERS 100
+#define SCS_RESCALE_STALL_ITERS 500
 /* Iterative linear-system tolerance (SCS 3.2's CG_* constants). */
 #define SCS_LINSYS_TOL_FACTOR 0.2
 #define SCS_LINSYS_TOL_RATE 1.5

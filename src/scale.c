@@ -7,6 +7,7 @@
 #include "iterate.h"
 #include "output.h"
 #include "health.h"
+#include "residuals.h"
 
 void scs_scale_set_diag_r(ScsWork *w) {
   scs_int n = w->n, m = w->m;
@@ -19,6 +20,29 @@ void scs_scale_reset_tracking(ScsWork *w, scs_int iter) {
   w->sum_log_scale_factor = 0;
   w->n_log_scale_factor = 0;
   w->last_scale_update_iter = iter;
+  w->scale_ref_merit = INFINITY;
+  w->scale_ref_sum_log = 0;
+  w->scale_ref_iter = iter;
+}
+
+/*
+ * Stalled: the stopping tests' worst ratio (the merit) has not halved in
+ * SCS_RESCALE_STALL_ITERS iterations. The balance of the relative
+ * residuals can then sit inside the band while the solve makes no
+ * progress (fit2p: the primal residual plateaus and holds the gap test at
+ * 2-3 times its tolerance for thousands of iterations, with rel_pri /
+ * rel_dual between 3 and 10).
+ */
+static int stalled(ScsWork *w, scs_int iter) {
+  scs_float merit = scs_residuals_merit(w);
+  if (!isfinite(merit)) return 0;
+  if (merit < 0.5 * w->scale_ref_merit) {
+    w->scale_ref_merit = merit;
+    w->scale_ref_sum_log = 0;
+    w->scale_ref_iter = iter;
+    return 0;
+  }
+  return iter - w->scale_ref_iter >= w->scale_stall_iters;
 }
 
 /* relative residuals ||Ax + s - b tau|| / max(||Ax||, ||s||, ||b|| tau)
@@ -82,11 +106,20 @@ int scs_scale_maybe_update(ScsWork *w, scs_int iter) {
   if (!(pri > 0) || !(dual > 0) || !isfinite(pri) || !isfinite(dual)) return 0;
   /* a larger scale drives the primal residual down faster */
   w->sum_log_scale_factor += log(pri) - log(dual);
+  w->scale_ref_sum_log += log(pri) - log(dual);
   w->n_log_scale_factor++;
   if (iter - w->last_scale_update_iter < SCS_RESCALE_MIN_ITERS) return 0;
   scs_float factor =
       sqrt(exp(w->sum_log_scale_factor / (scs_float)w->n_log_scale_factor));
-  if (factor <= sqrt(10.0) && factor >= 1 / sqrt(10.0)) return 0;
+  if (factor <= sqrt(10.0) && factor >= 1 / sqrt(10.0)) {
+    if (!stalled(w, iter)) return 0;
+    /* move as far as the band's edge, in the direction the balance has
+     * leant in during the stall */
+    factor = w->scale_ref_sum_log >= 0 ? sqrt(10.0) : 1 / sqrt(10.0);
+    /* a move that did not help would be undone by the next stall: wait
+     * twice as long each time, so the scale does not oscillate */
+    w->scale_stall_iters *= 2;
+  }
   scs_float new_scale =
       SCS_MIN(SCS_MAX(w->scale * factor, SCS_MIN_SCALE), SCS_MAX_SCALE);
   if (new_scale == w->scale) return 0;

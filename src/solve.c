@@ -349,6 +349,7 @@ static int start(ScsWork *w, ScsSolution *sol, int warm_start) {
   w->scale_updates = 0; /* per solve, as in SCS; the scale itself carries over */
   w->aa_norm = 0;
   w->scale_frozen = 0;
+  w->scale_stall_iters = SCS_RESCALE_STALL_ITERS;
   scs_scale_reset_tracking(w, 0);
   if (w->accel) scs_aa_reset(w->accel);
   return rc;
