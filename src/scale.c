@@ -27,13 +27,17 @@ void scs_scale_reset_tracking(ScsWork *w, scs_int iter) {
 
 /*
  * Stalled: the stopping tests' worst ratio (the merit) has not halved in
- * SCS_RESCALE_STALL_ITERS iterations. The balance of the relative
+ * the current wait (SCS_RESCALE_STALL_ITERS, doubled after each stall
+ * move in the solve). The balance of the relative
  * residuals can then sit inside the band while the solve makes no
  * progress (fit2p: the primal residual plateaus and holds the gap test at
  * 2-3 times its tolerance for thousands of iterations, with rel_pri /
  * rel_dual between 3 and 10).
  */
 static int stalled(ScsWork *w, scs_int iter) {
+  const ScsCone *k = &w->cones->k;
+  /* no stall moves with PSD cones (measured on SDPLIB: docs/algorithm.md) */
+  if (k->ssize > 0 || k->cssize > 0) return 0;
   scs_float merit = scs_residuals_merit(w);
   if (!isfinite(merit)) return 0;
   if (merit < 0.5 * w->scale_ref_merit) {

@@ -63,9 +63,9 @@ struct SCS_WORK {
   scs_float sum_log_scale_factor;
   scs_int n_log_scale_factor, last_scale_update_iter, scale_updates;
   int scale_frozen; /* a refactorization failed this solve: keep the scale */
-  /* stall watch: the smallest merit since the last update or the last
-   * halving of it, and the iteration it was reached at */
-  scs_float scale_ref_merit, scale_ref_sum_log; /* sum of log ratios since */
+  /* stall watch (scale.c): the merit where the watch began or last halved, the
+   * iteration of it, and the sum of the log ratios since */
+  scs_float scale_ref_merit, scale_ref_sum_log;
   scs_int scale_ref_iter;
   scs_int scale_stall_iters; /* how long a stall must last (this solve) */
 
