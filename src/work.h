@@ -63,8 +63,8 @@ struct SCS_WORK {
   scs_float sum_log_scale_factor;
   scs_int n_log_scale_factor, last_scale_update_iter, scale_updates;
   int scale_frozen; /* a refactorization failed this solve: keep the scale */
-  /* stall watch (scale.c): the merit where the watch began or last halved, the
-   * iteration of it, and the sum of the log ratios since */
+  /* stall watch (scale.c): the merit where the watch began or last
+   * halved, the iteration of it, and the sum of the log ratios since */
   scs_float scale_ref_merit, scale_ref_sum_log;
   scs_int scale_ref_iter;
   scs_int scale_stall_iters; /* how long a stall must last (this solve) */
