@@ -28,11 +28,13 @@ void scs_scale_reset_tracking(ScsWork *w, scs_int iter) {
 /*
  * Stalled: the stopping tests' worst ratio (the merit) has not halved in
  * the current wait (SCS_RESCALE_STALL_ITERS, doubled after each stall
- * move in the solve). The balance of the relative
- * residuals can then sit inside the band while the solve makes no
- * progress (fit2p: the primal residual plateaus and holds the gap test at
+ * move in the solve) and is now no lower than where the wait began: no
+ * net progress. The balance of the relative residuals can then sit inside
+ * the band (fit2p: the primal residual plateaus and holds the gap test at
  * 2-3 times its tolerance for thousands of iterations, with rel_pri /
- * rel_dual between 3 and 10).
+ * rel_dual between 3 and 10). A merit that falls, however slowly, is
+ * progress: moving the scale then cost more than it gained (cblib's
+ * mra02 and SDPLIB's gpp100 at eps 1e-6 and 1e-4).
  */
 static int stalled(ScsWork *w, scs_int iter) {
   const ScsCone *k = &w->cones->k;
@@ -46,7 +48,8 @@ static int stalled(ScsWork *w, scs_int iter) {
     w->scale_ref_iter = iter;
     return 0;
   }
-  return iter - w->scale_ref_iter >= w->scale_stall_iters;
+  return iter - w->scale_ref_iter >= w->scale_stall_iters &&
+         merit >= w->scale_ref_merit;
 }
 
 /* relative residuals ||Ax + s - b tau|| / max(||Ax||, ||s||, ||b|| tau)

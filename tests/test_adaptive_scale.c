@@ -1,6 +1,7 @@
 /* The adaptive scale's stall rule (docs/algorithm.md, "Adaptive scale"):
- * when the stopping tests' worst ratio has not halved for a while and the
- * residual balance stays inside SCS's band, the scale moves to the band's
+ * when the stopping tests' worst ratio has not halved for a while, is no
+ * lower than where that wait began, and the residual balance stays inside
+ * SCS's band, the scale moves to the band's
  * edge, and each such move makes the next one wait twice as long. The
  * scale history of every residual check is recorded through the progress
  * callback; a move by exactly sqrt(10) or 1/sqrt(10) is a stall move (the
@@ -80,8 +81,8 @@ static int solve_and_check(unsigned seed, int with_p, scs_int *iters) {
 }
 
 /* Random LPs at 1e-13: some stall (seed 4 sits at one scale, its balance
- * inside the band, until a stall move at iteration 1346 and the end at
- * 1771; 2246 iterations without the rule), and some run longer than the
+ * inside the band, until a stall move at iteration 1396 and the end at
+ * 1646; 2246 iterations without the rule), and some run longer than the
  * wait while converging steadily and make no stall move (seeds 8, 10).
  * All end at the planted optimum, and every stall move keeps its wait. */
 Test(adaptive_scale, stall_moves_keep_their_waits) {
