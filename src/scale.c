@@ -112,8 +112,9 @@ int scs_scale_maybe_update(ScsWork *w, scs_int iter) {
   relative_residuals(w, &pri, &dual);
   if (!(pri > 0) || !(dual > 0) || !isfinite(pri) || !isfinite(dual)) return 0;
   /* a larger scale drives the primal residual down faster */
-  w->sum_log_scale_factor += log(pri) - log(dual);
-  w->scale_ref_sum_log += log(pri) - log(dual);
+  scs_float log_ratio = log(pri) - log(dual);
+  w->sum_log_scale_factor += log_ratio;
+  w->scale_ref_sum_log += log_ratio;
   w->n_log_scale_factor++;
   if (iter - w->last_scale_update_iter < SCS_RESCALE_MIN_ITERS) return 0;
   scs_float factor =
